@@ -1,0 +1,4 @@
+// The CLI's commands. Each command lives in its own module.
+import type { Command } from './command.ts';
+
+export const COMMANDS: Array<() => Promise<Command>> = [];

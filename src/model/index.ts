@@ -1,0 +1,6 @@
+export * from './classification.ts';
+export * from './disclosure.ts';
+export * from './json.ts';
+export * from './money.ts';
+export * from './templates.ts';
+export * from './errors.ts';

@@ -1,0 +1,358 @@
+// Templates as data: which tables a disclosure of a given (region, year) has, their titles,
+// column sets and fixed rows, and the narrative sections it must contain.
+import { EXTRA_CLASSES, FUNCTIONAL_CLASSES } from './classification.ts';
+import type { TableKind } from './disclosure.ts';
+
+export interface ColumnDef {
+  id: string;
+  /** Header texts that name this column (whitespace removed), most specific first. */
+  headers: string[];
+  side?: 'income' | 'expense';
+}
+
+export interface RowDef {
+  key: string;
+  side?: 'income' | 'expense';
+  /** Printed labels (without leading ordinal), aliases across years. */
+  labels: string[];
+  /** Functional class code for class rows of the summary tables. */
+  code?: string;
+}
+
+export type RowScheme = 'fixed' | 'functional' | 'economic' | 'single';
+
+export interface TableDef {
+  kind: TableKind;
+  number: number;
+  /** Exact printed titles (whitespace removed). */
+  titles: string[];
+  columns: ColumnDef[];
+  rows: RowScheme;
+  fixedRows?: RowDef[];
+  /** Columns whose sum is the total column, for "row = Σ columns" identities. */
+  parts?: { total: string; parts: string[] }[];
+}
+
+export interface Template {
+  id: string;
+  region: string;
+  years: [number, number];
+  label: string;
+  tables: TableDef[];
+  /** Level-1 narrative sections the 情况说明 must contain (key phrases of their headings). */
+  requiredSections: string[];
+}
+
+const classRows = (year: 2019 | 2024, side: 'expense', codes: readonly string[]): RowDef[] =>
+  [...FUNCTIONAL_CLASSES, ...EXTRA_CLASSES]
+    .filter((c) => codes.includes(c.code))
+    .map((c) => ({
+      key: `expense.${c.code}`,
+      side,
+      code: c.code,
+      labels: [...new Set(year === 2019 ? [c.name2019, c.name2024] : [c.name2024, c.name2019])],
+    }));
+
+const CLASSES_2019_T1 = [
+  '201',
+  '202',
+  '203',
+  '204',
+  '205',
+  '206',
+  '207',
+  '208',
+  '210',
+  '211',
+  '212',
+  '213',
+  '214',
+  '215',
+  '216',
+  '217',
+  '219',
+  '220',
+  '221',
+];
+const CLASSES_2019_T4 = [...CLASSES_2019_T1, '222', '224', '229'];
+const CLASSES_2024 = [...CLASSES_2019_T4, '223', '231', '232', '234'];
+
+const income = (key: string, ...labels: string[]): RowDef => ({ key: `income.${key}`, side: 'income', labels });
+const expense = (key: string, ...labels: string[]): RowDef => ({ key: `expense.${key}`, side: 'expense', labels });
+
+const T1_INCOME_2019 = [
+  income('general', '一般公共预算财政拨款收入'),
+  income('fund', '政府性基金预算财政拨款收入'),
+  income('superior', '上级补助收入'),
+  income('business', '事业收入'),
+  income('operating', '经营收入'),
+  income('affiliated', '附属单位上缴收入'),
+  income('other', '其他收入'),
+  income('total', '本年收入合计'),
+  income('reserve', '用事业基金弥补收支差额', '使用非财政拨款结余', '使用非财政拨款结余（含专用结余）'),
+  income('carryIn', '年初结转和结余'),
+  income('grand', '总计'),
+];
+const T1_INCOME_2024 = [
+  ...T1_INCOME_2019.slice(0, 2),
+  income('capital', '国有资本经营预算财政拨款收入'),
+  ...T1_INCOME_2019.slice(2),
+];
+const T1_EXPENSE_TAIL = [
+  expense('total', '本年支出合计'),
+  expense('distribution', '结余分配'),
+  expense('carryOut', '年末结转和结余'),
+  expense('grand', '总计'),
+];
+
+const T4_INCOME = (capital: boolean): RowDef[] => [
+  income('general', '一般公共预算财政拨款', '一般公共预算财政拨款收入'),
+  income('fund', '政府性基金预算财政拨款', '政府性基金预算财政拨款收入'),
+  ...(capital ? [income('capital', '国有资本经营预算财政拨款', '国有资本经营预算财政拨款收入')] : []),
+  income('total', '本年收入合计'),
+  income('carryIn', '年初财政拨款结转和结余'),
+  income('carryIn.general', '一般公共预算财政拨款'),
+  income('carryIn.fund', '政府性基金预算财政拨款'),
+  ...(capital ? [income('carryIn.capital', '国有资本经营预算财政拨款')] : []),
+  income('grand', '总计'),
+];
+const T4_EXPENSE_TAIL = (capital: boolean): RowDef[] => [
+  expense('total', '本年支出合计'),
+  expense('carryOut', '年末财政拨款结转和结余'),
+  expense('carryOut.general', '一般公共预算财政拨款'),
+  expense('carryOut.fund', '政府性基金预算财政拨款'),
+  ...(capital ? [expense('carryOut.capital', '国有资本经营预算财政拨款')] : []),
+  expense('grand', '总计'),
+];
+
+const AMOUNT: ColumnDef = { id: 'amount', headers: ['决算数', '金额'] };
+
+const INCOME_COLUMNS: ColumnDef[] = [
+  { id: 'total', headers: ['本年收入合计', '合计'] },
+  { id: 'fiscal', headers: ['财政拨款收入'] },
+  { id: 'superior', headers: ['上级补助收入'] },
+  { id: 'business', headers: ['事业收入'] },
+  { id: 'operating', headers: ['经营收入'] },
+  { id: 'affiliated', headers: ['附属单位上缴收入'] },
+  { id: 'other', headers: ['其他收入'] },
+];
+const EXPENSE_COLUMNS: ColumnDef[] = [
+  { id: 'total', headers: ['本年支出合计', '合计'] },
+  { id: 'basic', headers: ['基本支出'] },
+  { id: 'project', headers: ['项目支出'] },
+  { id: 'remitted', headers: ['上缴上级支出'] },
+  { id: 'operating', headers: ['经营支出'] },
+  { id: 'subsidy', headers: ['对附属单位补助支出'] },
+];
+const GBE_COLUMNS: ColumnDef[] = [
+  { id: 'total', headers: ['小计', '合计', '本年支出'] },
+  { id: 'basic', headers: ['基本支出'] },
+  { id: 'project', headers: ['项目支出'] },
+];
+const THREE_PUBLIC_ITEMS: [string, string][] = [
+  ['total', '合计'],
+  ['abroad', '因公出国（境）费'],
+  ['vehicle', '公务用车购置及运行费'],
+  ['vehicle.purchase', '公务用车购置费'],
+  ['vehicle.operation', '公务用车运行费'],
+  ['reception', '公务接待费'],
+];
+const threePublicColumns = (): ColumnDef[] =>
+  (['budget', 'actual'] as const).flatMap((g) =>
+    THREE_PUBLIC_ITEMS.map(([id, h]) => ({
+      id: `${g}.${id}`,
+      headers: [`${g === 'budget' ? '预算数' : '决算数'}/${h}`],
+    })),
+  );
+const FUND_COLUMNS: ColumnDef[] = [
+  { id: 'carryIn', headers: ['年初结转和结余'] },
+  { id: 'income', headers: ['本年收入'] },
+  { id: 'expense.total', headers: ['本年支出/小计', '本年支出/合计'] },
+  { id: 'expense.basic', headers: ['本年支出/基本支出'] },
+  { id: 'expense.project', headers: ['本年支出/项目支出'] },
+  { id: 'carryOut', headers: ['年末结转和结余'] },
+];
+
+const BASIC_ECON: TableDef = {
+  kind: 'general_budget_basic',
+  number: 6,
+  titles: ['一般公共预算财政拨款基本支出决算表'],
+  columns: [AMOUNT],
+  rows: 'economic',
+};
+
+const PARTS = {
+  income: [{ total: 'total', parts: ['fiscal', 'superior', 'business', 'operating', 'affiliated', 'other'] }],
+  expense: [{ total: 'total', parts: ['basic', 'project', 'remitted', 'operating', 'subsidy'] }],
+  gbe: [{ total: 'total', parts: ['basic', 'project'] }],
+  fund: [{ total: 'expense.total', parts: ['expense.basic', 'expense.project'] }],
+  threePublic: (['budget', 'actual'] as const).flatMap((g) => [
+    { total: `${g}.total`, parts: [`${g}.abroad`, `${g}.vehicle`, `${g}.reception`] },
+    { total: `${g}.vehicle`, parts: [`${g}.vehicle.purchase`, `${g}.vehicle.operation`] },
+  ]),
+};
+
+export const NATIONAL_2019: Template = {
+  id: 'national-2019',
+  region: '全国',
+  years: [2016, 2019],
+  label: '2019 年部门决算公开模板（8 张表）',
+  tables: [
+    {
+      kind: 'income_expense_summary',
+      number: 1,
+      titles: ['收入支出决算总表'],
+      columns: [
+        { ...AMOUNT, side: 'income' },
+        { ...AMOUNT, side: 'expense' },
+      ],
+      rows: 'fixed',
+      fixedRows: [...T1_INCOME_2019, ...classRows(2019, 'expense', CLASSES_2019_T1), ...T1_EXPENSE_TAIL],
+    },
+    { kind: 'income', number: 2, titles: ['收入决算表'], columns: INCOME_COLUMNS, rows: 'functional', parts: PARTS.income },
+    {
+      kind: 'expense',
+      number: 3,
+      titles: ['支出决算表'],
+      columns: EXPENSE_COLUMNS,
+      rows: 'functional',
+      parts: PARTS.expense,
+    },
+    {
+      kind: 'fiscal_summary',
+      number: 4,
+      titles: ['财政拨款收入支出决算总表'],
+      columns: [
+        { ...AMOUNT, side: 'income' },
+        { id: 'total', headers: ['合计'], side: 'expense' },
+        { id: 'general', headers: ['一般公共预算财政拨款'], side: 'expense' },
+        { id: 'fund', headers: ['政府性基金预算财政拨款'], side: 'expense' },
+      ],
+      rows: 'fixed',
+      fixedRows: [...T4_INCOME(false), ...classRows(2019, 'expense', CLASSES_2019_T4), ...T4_EXPENSE_TAIL(false)],
+      parts: [{ total: 'total', parts: ['general', 'fund'] }],
+    },
+    {
+      kind: 'general_budget_expense',
+      number: 5,
+      titles: ['一般公共预算财政拨款支出决算表'],
+      columns: GBE_COLUMNS,
+      rows: 'functional',
+      parts: PARTS.gbe,
+    },
+    BASIC_ECON,
+    {
+      kind: 'three_public',
+      number: 7,
+      titles: ['一般公共预算财政拨款“三公”经费支出决算表', '财政拨款“三公”经费支出决算表'],
+      columns: threePublicColumns(),
+      rows: 'single',
+      parts: PARTS.threePublic,
+    },
+    {
+      kind: 'gov_fund',
+      number: 8,
+      titles: ['政府性基金预算财政拨款收入支出决算表'],
+      columns: FUND_COLUMNS,
+      rows: 'functional',
+      parts: PARTS.fund,
+    },
+  ],
+  requiredSections: [
+    '收入支出决算总体情况',
+    '收入决算情况',
+    '支出决算情况',
+    '财政拨款收入支出决算总体情况',
+    '一般公共预算财政拨款支出决算情况',
+    '一般公共预算财政拨款基本支出决算情况',
+    '“三公”经费支出决算情况',
+    '政府性基金预算财政拨款收入支出决算情况',
+    '绩效',
+    '其他重要事项',
+  ],
+};
+
+export const SHANGHAI_2024: Template = {
+  id: 'shanghai-2024',
+  region: '上海',
+  years: [2024, 2025],
+  label: '上海市 2024 年部门决算模板（9 张表）',
+  tables: [
+    {
+      ...NATIONAL_2019.tables[0]!,
+      fixedRows: [...T1_INCOME_2024, ...classRows(2024, 'expense', CLASSES_2024), ...T1_EXPENSE_TAIL],
+    },
+    NATIONAL_2019.tables[1]!,
+    NATIONAL_2019.tables[2]!,
+    {
+      kind: 'fiscal_summary',
+      number: 4,
+      titles: ['财政拨款收入支出决算总表'],
+      columns: [
+        { ...AMOUNT, side: 'income' },
+        { id: 'total', headers: ['合计'], side: 'expense' },
+        { id: 'general', headers: ['一般公共预算财政拨款'], side: 'expense' },
+        { id: 'fund', headers: ['政府性基金预算财政拨款'], side: 'expense' },
+        { id: 'capital', headers: ['国有资本经营预算财政拨款'], side: 'expense' },
+      ],
+      rows: 'fixed',
+      fixedRows: [...T4_INCOME(true), ...classRows(2024, 'expense', CLASSES_2024), ...T4_EXPENSE_TAIL(true)],
+      parts: [{ total: 'total', parts: ['general', 'fund', 'capital'] }],
+    },
+    NATIONAL_2019.tables[4]!,
+    BASIC_ECON,
+    { ...NATIONAL_2019.tables[6]!, titles: ['财政拨款“三公”经费支出决算表', '一般公共预算财政拨款“三公”经费支出决算表'] },
+    NATIONAL_2019.tables[7]!,
+    {
+      kind: 'state_capital',
+      number: 9,
+      titles: ['国有资本经营预算财政拨款收入支出决算表', '国有资本经营预算财政拨款支出决算表'],
+      columns: FUND_COLUMNS,
+      rows: 'functional',
+      parts: PARTS.fund,
+    },
+  ],
+  requiredSections: [
+    '收入支出决算总体情况',
+    '收入决算情况',
+    '支出决算情况',
+    '财政拨款收入支出决算总体情况',
+    '一般公共预算财政拨款支出决算情况',
+    '一般公共预算财政拨款基本支出决算情况',
+    '“三公”经费支出决算情况',
+    '政府性基金预算财政拨款收入支出决算情况',
+    '国有资本经营预算财政拨款收入支出决算情况',
+    '预算绩效',
+    '其他重要事项',
+  ],
+};
+
+export const TEMPLATES: readonly Template[] = [NATIONAL_2019, SHANGHAI_2024];
+
+export function templateById(id: string): Template | undefined {
+  return TEMPLATES.find((t) => t.id === id);
+}
+
+/** The template for a fiscal year and region: Shanghai layout from 2024 on, the national 2019 layout before. */
+export function templateFor(year: number, region?: string): Template {
+  if (year >= 2024 && (region === undefined || region.includes('上海'))) return SHANGHAI_2024;
+  return NATIONAL_2019;
+}
+
+/** Removes all whitespace: titles and headers are compared this way. */
+export function squash(s: string): string {
+  return s.replace(/\s+/g, '');
+}
+
+/** The table definition whose exact title (whitespace removed) is `printed`. */
+export function tableByTitle(template: Template, printed: string): TableDef | undefined {
+  const t = squash(printed).replace(/[""]/g, (q) => (q === '"' ? '“' : q));
+  return template.tables.find((d) => d.titles.includes(t));
+}
+
+/** Every known table title across all templates, longest first (so a longer title is tried before its substring). */
+export function allTitles(): { title: string; kind: TableKind }[] {
+  const seen = new Map<string, TableKind>();
+  for (const tpl of TEMPLATES) for (const d of tpl.tables) for (const t of d.titles) seen.set(t, d.kind);
+  return [...seen].map(([title, kind]) => ({ title, kind })).sort((a, b) => b.title.length - a.title.length);
+}
