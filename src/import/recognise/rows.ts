@@ -1,0 +1,309 @@
+// Building table rows from a stream of printed cells: coded rows (功能分类 tables), fixed rows of the summary
+// tables (matched by label through the template), 经济分类 items printed in side-by-side groups, single rows.
+import { stripNumbering } from '../../model/classification.ts';
+import type { Cell, Column, Row, Source } from '../../model/disclosure.ts';
+import type { Unit } from '../../model/money.ts';
+import type { RowDef, TableDef } from '../../model/templates.ts';
+import { classify, toCell, unreadCell } from './cells.ts';
+import { isCode, joinSpacedCodes, splitCodeLabel } from './codes.ts';
+import type { PrintedCell } from './printed.ts';
+import { normaliseTitle } from './titles.ts';
+
+export interface RowsResult {
+  rows: Row[];
+  unread: { reason: string; src?: Source }[];
+}
+
+const TOTAL_LABELS = new Set(['合计', '总计']);
+
+/** Label text normalised for matching: whitespace removed, leading ordinal removed, quotes unified. */
+export function labelKey(label: string): string {
+  return normaliseTitle(stripNumbering(label));
+}
+
+function srcOf(c: PrintedCell | undefined): Source | undefined {
+  return c?.src;
+}
+
+function setSrc<T extends object>(o: T, src: Source | undefined): T {
+  if (src) (o as { src?: Source }).src = src;
+  return o;
+}
+
+/** Assigns printed values to columns in order; missing values become unread cells, extras are reported. */
+function fillCells(
+  values: readonly PrintedCell[],
+  columns: readonly Column[],
+  unit: Unit,
+  what: string,
+  unread: RowsResult['unread'],
+  rowSrc: Source | undefined,
+): Record<string, Cell> {
+  const cells: Record<string, Cell> = {};
+  columns.forEach((col, i) => {
+    const v = values[i];
+    cells[col.id] = v
+      ? toCell(v.text, unit, v.src)
+      : unreadCell(`未读到此栏数字 / no figure found for this column (${what})`, rowSrc);
+  });
+  if (values.length > columns.length) {
+    const extra = values.slice(columns.length);
+    unread.push(
+      setSrc(
+        { reason: `多出的数字 / extra figures in row ${what}: ${extra.map((v) => v.text).join(' ')}` },
+        srcOf(extra[0]),
+      ),
+    );
+  }
+  return cells;
+}
+
+function uniqueKey(rows: readonly Row[], key: string): string {
+  if (!rows.some((r) => r.key === key)) return key;
+  let n = 2;
+  while (rows.some((r) => r.key === `${key}#${n}`)) n++;
+  return `${key}#${n}`;
+}
+
+/**
+ * Rows keyed by classification code (收入决算表, 支出决算表, 一般公共预算财政拨款支出决算表, 基金/国资 tables).
+ * A code starts a row; text up to the first figure is its name (names may wrap over lines); then one figure per
+ * column. A row without a code is kept by its label ("合计").
+ */
+export function readCodedRows(stream: readonly PrintedCell[], columns: readonly Column[], unit: Unit): RowsResult {
+  const rows: Row[] = [];
+  const unread: RowsResult['unread'] = [];
+  let cur: { code?: string; label: string[]; values: PrintedCell[]; src?: Source | undefined } | undefined;
+  const flush = () => {
+    if (!cur) return;
+    const label = cur.label.join('');
+    if (cur.code === undefined && label === '' && cur.values.length === 0) return;
+    if (cur.code === undefined && !TOTAL_LABELS.has(labelKey(label)) && cur.values.length === 0) {
+      unread.push(setSrc({ reason: `未识别的文字 / text not understood in table: ${label}` }, cur.src));
+      cur = undefined;
+      return;
+    }
+    const what = cur.code ?? label;
+    const key = cur.code ?? (TOTAL_LABELS.has(labelKey(label)) ? 'total' : `label:${labelKey(label)}`);
+    const row: Row = {
+      key: uniqueKey(rows, key),
+      label,
+      cells: fillCells(cur.values, columns, unit, what, unread, cur.src),
+    };
+    if (cur.code !== undefined) row.code = cur.code;
+    rows.push(setSrc(row, cur.src));
+    cur = undefined;
+  };
+  for (const cell of joinSpacedCodes(stream)) {
+    const t = cell.text.trim();
+    const k = classify(t);
+    const glued = k === 'text' ? splitCodeLabel(t) : undefined;
+    if (isCode(t) || glued?.code !== undefined) {
+      flush();
+      cur = { code: glued?.code ?? t, label: glued?.label ? [glued.label] : [], values: [], src: cell.src };
+    } else if (k === 'text') {
+      if (!cur || cur.values.length > 0) {
+        flush();
+        cur = { label: [t], values: [], src: cell.src };
+      } else cur.label.push(t);
+    } else {
+      if (!cur) cur = { label: [], values: [], src: cell.src };
+      cur.values.push(cell);
+    }
+  }
+  flush();
+  return { rows, unread };
+}
+
+interface Segment {
+  label: string[];
+  lineNo?: string;
+  values: PrintedCell[];
+  lineStart: boolean;
+  src?: Source | undefined;
+}
+
+const ORDINAL = /^[一二三四五六七八九十]+[、.．]/;
+
+/**
+ * Rows of the two-sided summary tables (收入支出决算总表, 财政拨款收入支出决算总表), matched by label through the
+ * template's fixed rows. Each printed line carries an income part then an expense part: label, 行次, figures.
+ * A part with figures but no label (a sub-row such as 年末结转 by fund) takes the next template row on its side.
+ */
+export function readFixedRows(
+  stream: readonly PrintedCell[],
+  def: TableDef,
+  columns: readonly Column[],
+  unit: Unit,
+  hasLineNo: boolean,
+): RowsResult {
+  const fixed = def.fixedRows ?? [];
+  const labels = fixed.flatMap((r) => r.labels.map(labelKey));
+  const complete = (s: string) => labels.includes(labelKey(s));
+  const prefix = (s: string) => labels.some((l) => l.startsWith(labelKey(s)));
+  const segments: Segment[] = [];
+  let seg: Segment | undefined;
+  const start = (c: PrintedCell): Segment => {
+    seg = { label: [], values: [], lineStart: c.lineStart === true, src: c.src };
+    segments.push(seg);
+    return seg;
+  };
+  for (const cell of stream) {
+    const t = cell.text.trim();
+    const k = classify(t);
+    const isLineNo = hasLineNo && /^\d{1,3}$/.test(t);
+    if (k === 'text') {
+      const s =
+        !seg ||
+        seg.lineNo !== undefined ||
+        seg.values.length > 0 ||
+        (seg.label.length > 0 && (ORDINAL.test(t) || (complete(seg.label.join('')) && !prefix(seg.label.join('') + t))))
+          ? start(cell)
+          : seg;
+      s.label.push(t);
+    } else if (isLineNo) {
+      const s = !seg || seg.lineNo !== undefined || seg.values.length > 0 ? start(cell) : seg;
+      s.lineNo = t;
+    } else {
+      (seg ?? start(cell)).values.push(cell);
+    }
+  }
+
+  const rows: Row[] = [];
+  const unread: RowsResult['unread'] = [];
+  const cursor = { income: -1, expense: -1 };
+  const order = new Map<Row, number>();
+  const sideColumns = (side: 'income' | 'expense') => columns.filter((c) => c.side === side);
+  for (const s of segments) {
+    const label = s.label.join('');
+    if (label === '' && s.values.length === 0) continue; // a 行次-only filler line
+    let side: 'income' | 'expense';
+    let found: { def: RowDef; index: number } | undefined;
+    if (label !== '') {
+      const key = labelKey(label);
+      const cands = fixed
+        .map((d, index) => ({ def: d, index }))
+        .filter((c) => c.def.labels.map(labelKey).includes(key));
+      if (cands.length === 0) {
+        unread.push(setSrc({ reason: `未识别的行 / row not in the template: ${label}` }, s.src));
+        continue;
+      }
+      const sides = new Set(cands.map((c) => c.def.side));
+      side = sides.size === 1 ? (cands[0]?.def.side ?? 'income') : s.lineStart ? 'income' : 'expense';
+      const onSide = cands.filter((c) => c.def.side === side);
+      found = onSide.find((c) => c.index > cursor[side]) ?? onSide[0];
+    } else {
+      side = s.lineStart ? 'income' : 'expense';
+      const index = fixed.findIndex((d, i) => i > cursor[side] && d.side === side);
+      const d = fixed[index];
+      if (d) found = { def: d, index };
+      else {
+        unread.push(
+          setSrc(
+            { reason: `无标签的数字 / figures without a row label: ${s.values.map((v) => v.text).join(' ')}` },
+            s.src,
+          ),
+        );
+        continue;
+      }
+    }
+    if (!found) continue;
+    cursor[side] = found.index;
+    const what = label || found.def.labels[0] || found.def.key;
+    const row: Row = {
+      key: uniqueKey(rows, found.def.key),
+      side,
+      label: label ? stripNumbering(label) : (found.def.labels[0] ?? ''),
+      cells: fillCells(s.values, sideColumns(side), unit, what, unread, s.src),
+    };
+    if (found.def.code) row.code = found.def.code;
+    if (s.lineNo !== undefined) row.lineNo = s.lineNo;
+    rows.push(setSrc(row, s.src));
+    order.set(row, found.index);
+  }
+  // Template order: income rows, then expense rows, as the template lists them.
+  rows.sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
+  return { rows, unread };
+}
+
+/** Footer rows of the 基本支出 table: 人员经费合计 / 公用经费合计. */
+export const ECONOMIC_FOOTERS: { key: string; match: RegExp }[] = [
+  { key: 'total.personnel', match: /^人员经费(?:合计)?$/ },
+  { key: 'total.public', match: /^(?:日常)?公用经费(?:合计)?$/ },
+  { key: 'total', match: /^合计$/ },
+];
+
+/**
+ * 经济分类 items printed as side-by-side (code, name, amount) groups: a code starts an item, text is its name,
+ * the next figure (or dash) is its amount. An item followed directly by another code has a blank amount.
+ * Rows come out ordered by 类 code (301, 302, 303, …), each 类's items as printed; footers last.
+ */
+export function readEconomicItems(stream: readonly PrintedCell[], column: Column, unit: Unit): RowsResult {
+  const items: {
+    code?: string;
+    footer?: string;
+    label: string[];
+    value?: PrintedCell;
+    blank?: PrintedCell;
+    src?: Source | undefined;
+    seq: number;
+  }[] = [];
+  const unread: RowsResult['unread'] = [];
+  let cur: (typeof items)[number] | undefined;
+  let seq = 0;
+  for (const cell of stream) {
+    const t = cell.text.trim();
+    const k = classify(t);
+    const glued = k === 'text' ? splitCodeLabel(t) : undefined;
+    if (isCode(t) || glued?.code !== undefined) {
+      cur = { code: glued?.code ?? t, label: glued?.label ? [glued.label] : [], src: cell.src, seq: seq++ };
+      items.push(cur);
+    } else if (k === 'text') {
+      const footer = ECONOMIC_FOOTERS.find((f) => f.match.test(labelKey(t)));
+      if (footer || !cur || cur.value) {
+        cur = { label: [t], src: cell.src, seq: seq++ };
+        if (footer) cur.footer = footer.key;
+        items.push(cur);
+      } else cur.label.push(t);
+    } else if (k === 'blank') {
+      if (cur && !cur.value) cur.blank = cell;
+    } else if (cur && !cur.value) {
+      cur.value = cell;
+    } else {
+      unread.push(setSrc({ reason: `多出的数字 / figure without an item: ${t}` }, cell.src));
+    }
+  }
+  const rows: Row[] = [];
+  const coded = items.filter((i) => i.code !== undefined);
+  const classOrder = (code: string) => Number(code.slice(0, 3));
+  coded.sort((a, b) => classOrder(a.code ?? '') - classOrder(b.code ?? '') || a.seq - b.seq);
+  for (const it of [...coded, ...items.filter((i) => i.code === undefined)]) {
+    const label = it.label.join('');
+    if (it.code === undefined && !it.footer) {
+      unread.push(setSrc({ reason: `未识别的文字 / text not understood in table: ${label}` }, it.src));
+      continue;
+    }
+    const cell = it.value ? toCell(it.value.text, unit, it.value.src) : toCell('', unit, it.blank?.src ?? it.src);
+    const row: Row = { key: uniqueKey(rows, it.code ?? it.footer ?? label), label, cells: { [column.id]: cell } };
+    if (it.code !== undefined) row.code = it.code;
+    rows.push(setSrc(row, it.src));
+  }
+  return { rows, unread };
+}
+
+/** A table with one unlabelled data row (the “三公” table): every figure in column order. */
+export function readSingleRow(stream: readonly PrintedCell[], columns: readonly Column[], unit: Unit): RowsResult {
+  const unread: RowsResult['unread'] = [];
+  const values = stream.filter((c) => classify(c.text) !== 'text');
+  for (const c of stream.filter((c) => classify(c.text) === 'text')) {
+    unread.push(setSrc({ reason: `未识别的文字 / text not understood in table: ${c.text}` }, c.src));
+  }
+  if (values.length === 0) return { rows: [], unread };
+  const first = values[0];
+  const row: Row = {
+    key: 'total',
+    label: '',
+    cells: fillCells(values, columns, unit, '“三公”经费', unread, first?.src),
+  };
+  return { rows: [setSrc(row, first?.src)], unread };
+}

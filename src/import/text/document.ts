@@ -1,0 +1,93 @@
+// Splitting an extracted text into its parts: narrative, tables, glossary (名词解释) and annexes (附件).
+import { type TableDef, TEMPLATES, type Template } from '../../model/templates.ts';
+import { labelKey } from '../recognise/rows.ts';
+import { isPageMark, numberingOf } from '../recognise/sections.ts';
+import { recogniseTitle } from '../recognise/titles.ts';
+import type { TextLine } from './lines.ts';
+import type { TableText } from './tables.ts';
+
+export interface DocumentParts {
+  narrative: TextLine[];
+  glossary: TextLine[];
+  tables: TableText[];
+  /** Lines from the first annex label ("附件1-1") on. */
+  annexes: TextLine[];
+  /** Titles recognised but not in any template the document could use. */
+  unknownTables: TextLine[];
+}
+
+const ANNEX = /^附件\s*\d+(?:\s*[-—－]\s*\d+)?$/;
+const NOTE = /^(?:注|说明|备注)\s*[：:]/;
+
+export function isAnnexStart(text: string): boolean {
+  return ANNEX.test(text.replace(/\s+/g, ''));
+}
+
+/** The table definition for a kind: from the document's template, else from any template that has it. */
+export function defFor(template: Template, kind: TableDef['kind']): TableDef | undefined {
+  return (
+    template.tables.find((d) => d.kind === kind) ?? TEMPLATES.flatMap((t) => t.tables).find((d) => d.kind === kind)
+  );
+}
+
+/** A numbered heading that cannot be a row of the table being read: ends the table. */
+function endsTable(l: TextLine, def: TableDef, inNotes: boolean, prev: TextLine | undefined): boolean {
+  const text = l.text.trim();
+  const n = numberingOf(text);
+  if (inNotes && prev && l.page !== prev.page && !isPageMark(text)) return true;
+  if (!n || n.level > 2) return false;
+  if (/\d\.\d/.test(text) && !inNotes) return false; // a row with figures
+  const first = text.split(/\s+/)[0] ?? '';
+  const labels = (def.fixedRows ?? []).flatMap((r) => r.labels.map(labelKey));
+  if (!inNotes && labels.includes(labelKey(first))) return false;
+  return true;
+}
+
+export function splitDocument(lines: readonly TextLine[], template: Template): DocumentParts {
+  const parts: DocumentParts = { narrative: [], glossary: [], tables: [], annexes: [], unknownTables: [] };
+  let table: TableText | undefined;
+  let inNotes = false;
+  let glossaryLevel: number | undefined;
+  let prev: TextLine | undefined;
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i] as TextLine;
+    const text = l.text.trim();
+    if (isAnnexStart(text) && (parts.tables.length > 0 || parts.narrative.length > 0)) {
+      parts.annexes = lines.slice(i);
+      break;
+    }
+    const title = recogniseTitle(text);
+    if (title) {
+      const def = defFor(template, title.kind);
+      if (title.continued && table && table.def.kind === title.kind) {
+        table.lines.push(l);
+      } else if (def) {
+        table = { def, title: l, lines: [] };
+        parts.tables.push(table);
+        inNotes = false;
+      } else parts.unknownTables.push(l);
+      prev = l;
+      continue;
+    }
+    if (table) {
+      if (!endsTable(l, table.def, inNotes, prev)) {
+        if (NOTE.test(text)) inNotes = true;
+        table.lines.push(l);
+        prev = l;
+        continue;
+      }
+      table = undefined;
+      inNotes = false;
+    }
+    const n = numberingOf(text);
+    if (n && glossaryLevel !== undefined && n.level <= glossaryLevel) glossaryLevel = undefined;
+    if (n && n.level <= 1 && /名词解释/.test(n.rest)) {
+      glossaryLevel = n.level;
+      prev = l;
+      continue;
+    }
+    (glossaryLevel !== undefined ? parts.glossary : parts.narrative).push(l);
+    prev = l;
+  }
+  return parts;
+}

@@ -1,0 +1,145 @@
+// Extracted text (the seed's style) → Disclosure.
+import type { Disclosure, PerformanceEvaluation, Section, Table } from '../../model/disclosure.ts';
+import { MODEL_VERSION } from '../../model/disclosure.ts';
+import { InputError } from '../../model/errors.ts';
+import type { Unit } from '../../model/money.ts';
+import { readFacts } from '../recognise/facts.ts';
+import { readGlossary } from '../recognise/glossary.ts';
+import { readUnitLine } from '../recognise/header.ts';
+import { chooseTemplate, readFiscalYear, readRegion } from '../recognise/meta.ts';
+import { buildSections, joinParagraphs, sectionTexts } from '../recognise/sections.ts';
+import { splitDocument } from './document.ts';
+import { splitLines, type TextLine } from './lines.ts';
+import { readTable } from './tables.ts';
+import { lineSource } from './tokens.ts';
+
+/** Parses the performance annexes (附件1-1, 附件1-2 …) from their first line on. */
+export type AnnexParser = (lines: readonly TextLine[], file: string) => PerformanceEvaluation[];
+
+export interface TextImportOptions {
+  /** Performance annex parser; without it the annexes are recorded as unread. */
+  parseAnnexes?: AnnexParser | undefined;
+}
+
+const printed = (l: TextLine) => ({ text: l.text, src: lineSource(l) });
+
+function departmentFrom(lines: readonly TextLine[]): string | undefined {
+  for (const l of lines) {
+    const u = readUnitLine(l.text);
+    if (u?.department) return u.department;
+  }
+  for (const l of lines) {
+    const m = /^[一二三四五六七八九十]+、\s*(.+?)\s*(?:\d{4}\s*年度?)?\s*(?:部门|单位)?(?:概况|基本情况)$/.exec(
+      l.text.trim(),
+    );
+    if (m?.[1]) return m[1];
+  }
+  return undefined;
+}
+
+function unitFrom(lines: readonly TextLine[]): Unit {
+  for (const l of lines) {
+    const u = readUnitLine(l.text);
+    if (u?.unit) return u.unit;
+  }
+  return '万元';
+}
+
+/** Imports an extracted text. Throws InputError when the text is not a disclosure or is cut short. */
+export function importText(text: string, file: string, opts: TextImportOptions = {}): Disclosure {
+  const split = splitLines(text);
+  const { lines } = split;
+  if (lines.length === 0) throw new InputError(file, '文件为空 / the file is empty');
+  const yearLine = lines.map((l) => readFiscalYear(l.text)).find((y) => y !== undefined);
+  const department = departmentFrom(lines);
+  const region = department ? readRegion(department) : undefined;
+  const fiscalYear = yearLine?.year;
+  const template = chooseTemplate(fiscalYear ?? 2019, region);
+  const parts = splitDocument(lines, template);
+  if (parts.tables.length === 0 || fiscalYear === undefined) {
+    throw new InputError(
+      file,
+      parts.tables.length === 0
+        ? '不是部门决算公开文件：未找到任何决算表 / not a final-accounts disclosure: no table found'
+        : '不是部门决算公开文件：未找到决算年度 / not a final-accounts disclosure: no fiscal year found',
+    );
+  }
+  const unit = unitFrom(lines);
+  const tables: Table[] = parts.tables.map((t) => readTable(t, unit));
+  checkComplete(file, tables, parts.tables.at(-1)?.lines ?? [], lines.at(-1));
+
+  const paragraphs = joinParagraphs(parts.narrative.map(printed));
+  const narrative: Section[] = buildSections(paragraphs);
+  const glossaryParagraphs = joinParagraphs(parts.glossary.map(printed));
+  const glossary = readGlossary(glossaryParagraphs);
+
+  const unread: Disclosure['unread'] = [];
+  for (const p of glossary.rest) {
+    unread.push({ what: '名词解释 / glossary', reason: '不是“名词：解释”条目 / not a term entry', src: p.src ?? {} });
+  }
+  for (const l of parts.unknownTables) {
+    unread.push({ what: l.text, reason: '模板中没有此表 / table not in any template', src: lineSource(l) });
+  }
+  let performance: PerformanceEvaluation[] = [];
+  if (parts.annexes.length > 0) {
+    const first = parts.annexes[0] as TextLine;
+    if (opts.parseAnnexes) performance = opts.parseAnnexes(parts.annexes, file);
+    else {
+      unread.push({
+        what: `附件 / annexes (${parts.annexes.length} 行 / lines)`,
+        reason: '绩效自评表解析器不可用 / performance annex parser not available',
+        src: lineSource(first),
+      });
+    }
+  }
+
+  const fact = readFacts(sectionTexts(narrative));
+  const disclosure: Disclosure = {
+    version: MODEL_VERSION,
+    meta: {
+      department: department ?? '',
+      fiscalYear,
+      unit,
+      scope: yearLine?.scope ?? '部门',
+      template: template.id,
+      source: { file, format: 'text', pages: split.pages },
+    },
+    tables,
+    narrative,
+    glossary: glossary.entries,
+    performance,
+    facts: fact,
+    contents: split.outline.map((l) => ({ text: l.text, src: lineSource(l) })),
+    unread,
+  };
+  if (region) disclosure.meta.region = region;
+  if (!department) {
+    unread.push({ what: '部门名称 / department', reason: '未找到部门名称 / department name not found' });
+  }
+  return disclosure;
+}
+
+/**
+ * A text cut short: the file ends inside a table whose last row is missing figures, or whose body never began.
+ * (A document that simply lacks a table is not cut short: that is for the checks.)
+ */
+function checkComplete(
+  file: string,
+  tables: readonly Table[],
+  lastLines: readonly TextLine[],
+  end: TextLine | undefined,
+) {
+  const last = tables.at(-1);
+  if (!last || !end) return;
+  const endsInTable = lastLines.at(-1) === end || lastLines.length === 0;
+  if (!endsInTable || last.notes.length > 0) return;
+  const lastRow = last.rows.at(-1);
+  const cut = !lastRow || Object.values(lastRow.cells).some((c) => c.kind === 'unread');
+  if (cut) {
+    throw new InputError(
+      file,
+      `文件不完整：在“${last.title}”中途结束（第 ${end.line} 行）/ file is truncated: it ends inside table "${last.title}" (line ${end.line})`,
+      end.page,
+    );
+  }
+}
