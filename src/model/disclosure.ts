@@ -152,6 +152,19 @@ export const IndicatorSchema = z.object({
 });
 export type Indicator = z.output<typeof IndicatorSchema>;
 
+/** A 一级 or 二级 heading of a score sheet, as printed (kept even when no 三级 row follows it). */
+export const IndicatorGroupSchema = z.object({
+  level: z.union([z.literal(1), z.literal(2)]),
+  name: z.string(),
+  /** Name of the 一级 heading a 二级 heading belongs to. */
+  parent: z.string().optional(),
+  weight: NumberValueSchema.optional(),
+  /** A second figure printed on the heading row (e.g. "0.0"), as printed. */
+  score: NumberValueSchema.optional(),
+  src: SourceSchema.optional(),
+});
+export type IndicatorGroup = z.output<typeof IndicatorGroupSchema>;
+
 export const PerformanceEvaluationSchema = z.object({
   /** Annex label as printed ("附件1-1"). */
   annex: z.string().optional(),
@@ -178,6 +191,10 @@ export const PerformanceEvaluationSchema = z.object({
   totalScore: NumberValueSchema.optional(),
   grade: z.string().optional(),
   conclusions: z.array(z.object({ label: z.string(), text: z.string(), src: SourceSchema.optional() })),
+  /** 一级 and 二级 headings in printed order. */
+  groups: z.array(IndicatorGroupSchema).optional(),
+  /** Parts of the annex that could not be read with confidence, with the reason. */
+  unread: z.array(z.object({ what: z.string(), reason: z.string(), src: SourceSchema.optional() })).optional(),
   src: SourceSchema.optional(),
 });
 export type PerformanceEvaluation = z.output<typeof PerformanceEvaluationSchema>;
