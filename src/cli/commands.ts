@@ -1,4 +1,6 @@
 // The CLI's commands. Each command lives in its own module.
 import type { Command } from './command.ts';
 
-export const COMMANDS: Array<() => Promise<Command>> = [];
+export const COMMANDS: Array<() => Promise<Command>> = [
+  () => import('./import.ts').then((m) => m.command),
+];

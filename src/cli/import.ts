@@ -1,0 +1,77 @@
+// juesuan import <file> [--out FILE] [--format json|csv]
+import { randomBytes } from 'node:crypto';
+import { rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { importFile } from '../import/index.ts';
+import { InputError } from '../model/errors.ts';
+import { toJson } from '../model/json.ts';
+import { toCsv } from '../render/csv.ts';
+import type { Command } from './command.ts';
+
+const USAGE = `用法 / usage: juesuan import <file> [--out FILE] [--format json|csv]
+
+  <file>           已发布的决算公开文件（PDF 或提取的文本）/ a published disclosure (PDF or extracted text)
+  --out FILE       写入文件而非标准输出 / write to FILE instead of stdout
+  --format FORMAT  json（默认，完整模型）或 csv（每个表格单元一行）/ json (default, full model) or csv (one line per table cell)`;
+
+interface Options {
+  file: string;
+  out?: string;
+  format: 'json' | 'csv';
+}
+
+function parseArgs(args: readonly string[]): Options | string {
+  let file: string | undefined;
+  let out: string | undefined;
+  let format: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] as string;
+    if (a === '--out' || a === '-o' || a === '--format') {
+      const v = args[++i];
+      if (v === undefined || v.startsWith('--')) return `${a} 缺少参数值 / ${a} needs a value`;
+      if (a === '--format') format = v;
+      else out = v;
+    } else if (a.startsWith('--out=')) out = a.slice(6);
+    else if (a.startsWith('--format=')) format = a.slice(9);
+    else if (a.startsWith('-') && a !== '-') return `未知选项 / unknown option: ${a}`;
+    else if (file === undefined) file = a;
+    else return `多余的参数 / unexpected argument: ${a}`;
+  }
+  if (file === undefined) return '缺少输入文件 / no input file given';
+  if (format !== undefined && format !== 'json' && format !== 'csv') {
+    return `不支持的格式 / unsupported format: ${format} (json|csv)`;
+  }
+  const o: Options = { file, format: (format ?? 'json') as 'json' | 'csv' };
+  if (out !== undefined) o.out = out;
+  return o;
+}
+
+/** Writes through a temporary file in the same folder, then renames: never a half-written output. */
+async function writeAtomically(path: string, text: string): Promise<void> {
+  const tmp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    await writeFile(tmp, text);
+    await rename(tmp, path);
+  } catch (e) {
+    await rm(tmp, { force: true });
+    throw new InputError(path, `无法写入输出文件 / cannot write the output: ${(e as Error).message}`);
+  }
+}
+
+export const command: Command = {
+  name: 'import',
+  summary: '导入决算公开文件（PDF 或文本）为 JSON/CSV / import a disclosure (PDF or text) to JSON or CSV',
+  usage: USAGE,
+  async run(args) {
+    const opts = parseArgs(args);
+    if (typeof opts === 'string') {
+      process.stderr.write(`错误 / error: ${opts}\n\n${USAGE}\n`);
+      return 2;
+    }
+    const d = await importFile(opts.file);
+    const text = opts.format === 'csv' ? toCsv(d) : toJson(d);
+    if (opts.out !== undefined) await writeAtomically(opts.out, text);
+    else process.stdout.write(text);
+    return 0;
+  },
+};
