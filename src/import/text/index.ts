@@ -3,12 +3,13 @@ import type { Disclosure, PerformanceEvaluation, Section, Table } from '../../mo
 import { MODEL_VERSION } from '../../model/disclosure.ts';
 import { InputError } from '../../model/errors.ts';
 import type { Unit } from '../../model/money.ts';
+import type { Template } from '../../model/templates.ts';
 import { readFacts } from '../recognise/facts.ts';
 import { readGlossary } from '../recognise/glossary.ts';
 import { readUnitLine } from '../recognise/header.ts';
 import { chooseTemplate, readFiscalYear, readRegion } from '../recognise/meta.ts';
-import { buildSections, joinParagraphs, sectionTexts } from '../recognise/sections.ts';
-import { splitDocument } from './document.ts';
+import { buildSections, joinParagraphs, lineWidth, sectionTexts } from '../recognise/sections.ts';
+import { type DocumentParts, splitDocument } from './document.ts';
 import { splitLines, type TextLine } from './lines.ts';
 import { readTable } from './tables.ts';
 import { lineSource } from './tokens.ts';
@@ -66,7 +67,7 @@ export function importText(text: string, file: string, opts: TextImportOptions =
   }
   const unit = unitFrom(lines);
   const tables: Table[] = parts.tables.map((t) => readTable(t, unit));
-  checkComplete(file, tables, parts.tables.at(-1)?.lines ?? [], lines.at(-1));
+  checkComplete(file, template, parts, tables, lines);
 
   const paragraphs = joinParagraphs(parts.narrative.map(printed));
   const narrative: Section[] = buildSections(paragraphs);
@@ -120,26 +121,37 @@ export function importText(text: string, file: string, opts: TextImportOptions =
 }
 
 /**
- * A text cut short: the file ends inside a table whose last row is missing figures, or whose body never began.
- * (A document that simply lacks a table is not cut short: that is for the checks.)
+ * A text cut short: it ends inside a table (no note yet) that is not the template's last table or whose last row
+ * lacks figures, or it ends in the middle of a wrapped sentence. (A document that simply lacks a table is not
+ * cut short: that is for the checks.)
  */
 function checkComplete(
   file: string,
+  template: Template,
+  parts: DocumentParts,
   tables: readonly Table[],
-  lastLines: readonly TextLine[],
-  end: TextLine | undefined,
-) {
-  const last = tables.at(-1);
-  if (!last || !end) return;
-  const endsInTable = lastLines.at(-1) === end || lastLines.length === 0;
-  if (!endsInTable || last.notes.length > 0) return;
-  const lastRow = last.rows.at(-1);
-  const cut = !lastRow || Object.values(lastRow.cells).some((c) => c.kind === 'unread');
-  if (cut) {
-    throw new InputError(
+  all: readonly TextLine[],
+): void {
+  const end = all.at(-1);
+  if (!end) return;
+  const lastTable = parts.tables.at(-1);
+  const table = tables.at(-1);
+  const cut = (what: string) =>
+    new InputError(
       file,
-      `文件不完整：在“${last.title}”中途结束（第 ${end.line} 行）/ file is truncated: it ends inside table "${last.title}" (line ${end.line})`,
+      `文件不完整：${what}中途结束（第 ${end.line} 行）/ file is truncated: it ends inside ${what} (line ${end.line})`,
       end.page,
     );
+  if (lastTable && table && (lastTable.lines.at(-1) ?? lastTable.title) === end && table.notes.length === 0) {
+    const lastRow = table.rows.at(-1);
+    const short = !lastRow || Object.values(lastRow.cells).some((c) => c.kind === 'unread');
+    const lastOfTemplate = Math.max(...template.tables.map((d) => d.number));
+    if (short || table.number < lastOfTemplate) throw cut(`“${table.title}”`);
+  }
+  const prose = [...parts.narrative, ...parts.glossary];
+  if (prose.at(-1) === end && parts.annexes.length === 0) {
+    const full = prose.map((l) => lineWidth(l.text)).sort((a, b) => a - b)[Math.floor(prose.length * 0.75)] ?? 0;
+    if (!/[。！？；：:;.）)”]$/.test(end.text.trim()) && lineWidth(end.text) >= full * 0.85)
+      throw cut('正文句子 / a sentence');
   }
 }
