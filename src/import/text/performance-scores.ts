@@ -289,17 +289,44 @@ function splitName(
       }
     }
   }
+  // Width: every piece but the last of a wrapped name is full, i.e. its next character did not fit.
   let k = 0;
+  let widest = width;
   while (region.length - k > min) {
     const t = region[region.length - 1 - k] as Token;
     if (/[。；;]$/.test(t.text)) break;
+    const w = displayWidth(t.text);
     if (k > 0) {
-      const w = displayWidth(t.text);
-      if (w < width - 1 || w > width + 0.5) break;
+      const next = nextUnit((region[region.length - k] as Token).text);
+      if (w > widest + 0.5 || w + displayWidth(next) <= widest) break;
     }
+    widest = Math.max(widest, w);
     k++;
   }
+  // A name does not begin inside brackets: a first piece closing a bracket it never opened ends the source.
+  while (k > 1 && unmatchedClose((region[region.length - k] as Token).text)) k--;
   return { name: region.slice(region.length - k), rest: region.slice(0, region.length - k), byList: false };
+}
+
+function unmatchedClose(piece: string): boolean {
+  let depth = 0;
+  for (const ch of piece) {
+    if (/[（(《【]/.test(ch)) depth++;
+    else if (/[）)》】]/.test(ch) && --depth < 0) return true;
+  }
+  return false;
+}
+
+/**
+ * The start of a wrapped piece that could not have ended the line before: its first character, plus the
+ * following one when the first is an opening bracket or the second may not start a line (、）。…).
+ */
+function nextUnit(piece: string): string {
+  const chars = [...piece];
+  let n = 1;
+  if (/[（(《“‘【]/.test(chars[0] ?? '')) n++;
+  if (/[、，。；：）)》”’！？】]/.test(chars[n] ?? '')) n++;
+  return chars.slice(0, n).join('');
 }
 
 /** Splits a row's trailing text into scoring standard and data source. */

@@ -44,9 +44,9 @@ export function compact(s: string): string {
     .replace(/[；;]/g, ';');
 }
 
-const NARROW_PUNCT = new Set('、，。；：（）()《》“”‘’,.;:%'.split(''));
+const NARROW_PUNCT = new Set('、，。；：“”‘’'.split(''));
 
-/** Display width in em: ideographs 1, ASCII and compressible punctuation 0.5. */
+/** Display width in em: ideographs and full-width brackets 1, ASCII and compressible punctuation 0.5. */
 export function displayWidth(s: string): number {
   let w = 0;
   for (const ch of s) w += ch.charCodeAt(0) < 0x80 || NARROW_PUNCT.has(ch) ? 0.5 : 1;
