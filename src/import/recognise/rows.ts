@@ -30,7 +30,10 @@ function setSrc<T extends object>(o: T, src: Source | undefined): T {
   return o;
 }
 
-/** Assigns printed values to columns in order; missing values become unread cells, extras are reported. */
+/**
+ * Assigns printed values to columns in order. No figure at all: every cell is printed blank. A count that differs
+ * from the columns (text loses where blank cells were): no cell is guessed, all are unread with the figures kept.
+ */
 function fillCells(
   values: readonly PrintedCell[],
   columns: readonly Column[],
@@ -40,21 +43,21 @@ function fillCells(
   rowSrc: Source | undefined,
 ): Record<string, Cell> {
   const cells: Record<string, Cell> = {};
-  columns.forEach((col, i) => {
-    const v = values[i];
-    cells[col.id] = v
-      ? toCell(v.text, unit, v.src)
-      : unreadCell(`未读到此栏数字 / no figure found for this column (${what})`, rowSrc);
-  });
-  if (values.length > columns.length) {
-    const extra = values.slice(columns.length);
-    unread.push(
-      setSrc(
-        { reason: `多出的数字 / extra figures in row ${what}: ${extra.map((v) => v.text).join(' ')}` },
-        srcOf(extra[0]),
-      ),
-    );
+  if (values.length === 0) {
+    for (const col of columns) cells[col.id] = toCell('', unit, rowSrc);
+    return cells;
   }
+  if (values.length !== columns.length) {
+    const printed = values.map((v) => v.text).join(' ');
+    const reason = `${values.length} 个数字对应 ${columns.length} 栏，无法确定位置 / ${values.length} figures for ${columns.length} columns, cannot place them (${what}: ${printed})`;
+    for (const col of columns) cells[col.id] = unreadCell(reason, srcOf(values[0]) ?? rowSrc);
+    unread.push(setSrc({ reason }, srcOf(values[0]) ?? rowSrc));
+    return cells;
+  }
+  columns.forEach((col, i) => {
+    const v = values[i] as PrintedCell;
+    cells[col.id] = toCell(v.text, unit, v.src);
+  });
   return cells;
 }
 
@@ -236,7 +239,7 @@ export const ECONOMIC_FOOTERS: { key: string; match: RegExp }[] = [
 /**
  * 经济分类 items printed as side-by-side (code, name, amount) groups: a code starts an item, text is its name,
  * the next figure (or dash) is its amount. An item followed directly by another code has a blank amount.
- * Rows come out ordered by 类 code (301, 302, 303, …), each 类's items as printed; footers last.
+ * Rows come out ordered by 类 code (301, 302, 303, …), each 类 row then its items as printed; footers last.
  */
 export function readEconomicItems(stream: readonly PrintedCell[], column: Column, unit: Unit): RowsResult {
   const items: {
@@ -276,7 +279,12 @@ export function readEconomicItems(stream: readonly PrintedCell[], column: Column
   const rows: Row[] = [];
   const coded = items.filter((i) => i.code !== undefined);
   const classOrder = (code: string) => Number(code.slice(0, 3));
-  coded.sort((a, b) => classOrder(a.code ?? '') - classOrder(b.code ?? '') || a.seq - b.seq);
+  coded.sort(
+    (a, b) =>
+      classOrder(a.code ?? '') - classOrder(b.code ?? '') ||
+      (a.code?.length ?? 0) - (b.code?.length ?? 0) ||
+      a.seq - b.seq,
+  );
   for (const it of [...coded, ...items.filter((i) => i.code === undefined)]) {
     const label = it.label.join('');
     if (it.code === undefined && !it.footer) {
