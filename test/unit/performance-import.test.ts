@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { splitLines, type TextLine } from '../../src/import/text/lines.ts';
-import { parsePerformanceAnnexes } from '../../src/import/text/performance.ts';
+import { findPerformanceAnnexStart, parsePerformanceAnnexes } from '../../src/import/text/performance.ts';
 import type { Indicator } from '../../src/model/disclosure.ts';
 import { InputError } from '../../src/model/errors.ts';
 
@@ -231,6 +231,62 @@ describe('performance annexes: score sheet', () => {
   });
 });
 
+describe('performance annexes: layout variants', () => {
+  it('skips the column header repeated at the top of a continuation page', () => {
+    const sheet = [
+      '产出目标 4.00',
+      '数量 4.00',
+      '培训人数',
+      '2.00 ≥100人 120人 2.00',
+      '业绩值≥100人得满分。',
+      '签到表',
+      // new page (a page-start line begins with a space in the extracted text)
+      ' 一级指标',
+      '二级指标',
+      '三级指标 权重 目标值 业绩值 评分结果 评分标准 数据来源及支持材料',
+      '培训场次',
+      '2.00 ≥ 4次 5次 2.00',
+      '业绩值≥4次得满分。',
+      '通知',
+      '总计 4.00 4.00',
+    ].join('\n');
+    const [ev] = parsePerformanceAnnexes(lines(annex(sheet)), 'made-up.txt');
+    assert.deepEqual(
+      ev?.indicators.map((i) => [i.name, i.target, i.actual, i.dataSource, i.src?.page]),
+      [
+        ['培训人数', '≥100人', '120人', '签到表', 1],
+        ['培训场次', '≥4次', '5次', '通知', 2],
+      ],
+    );
+  });
+
+  it('matches listed names that carry a deviation note', () => {
+    const sheet = [
+      '投入和管理目标 2.27',
+      '投入管理 2.27',
+      '预算执行',
+      '率',
+      '2.27 100% 78.93% 1.79',
+      '业绩值为100%得满分。',
+      '决算报表；情况说',
+      '明',
+      '总计 2.27 1.79',
+    ].join('\n');
+    const text = annex(sheet, '没有完成绩效目标的指标及偏差程度 预算执行率（偏差21.07%）；');
+    const [ev] = parsePerformanceAnnexes(lines(text), 'made-up.txt');
+    assert.deepEqual(
+      ev?.indicators.map((i) => [i.name, i.dataSource]),
+      [['预算执行率', '决算报表；情况说明']],
+    );
+  });
+
+  it('finds where the annexes start in a whole document', () => {
+    const doc = lines('正文\n详见附件1-1、1-2。\n附件1-1\n项目概况\n项目名称 某项目');
+    assert.equal(findPerformanceAnnexStart(doc), 2);
+    assert.equal(findPerformanceAnnexStart(lines('正文\n附件1\n其他材料')), -1);
+  });
+});
+
 describe('performance annexes: tables and fields', () => {
   const text = [
     '附件1-1',
@@ -296,11 +352,9 @@ describe('performance annexes: tables and fields', () => {
       text: '1000.00',
       src: { file: 'made-up.txt', page: 1, line: 15 },
     });
-    assert.equal(budget?.['fiscal.subtotal']?.kind, 'unread');
-    assert.match(
-      (budget?.['fiscal.subtotal'] as { reason: string }).reason,
-      /3 figures for 10 columns.*1000\.00 1000\.00 0\.00/,
-    );
+    const subtotal = budget?.['fiscal.subtotal'];
+    assert.equal(subtotal?.kind, 'unread');
+    assert.match(subtotal.reason, /3 figures for 10 columns.*1000\.00 1000\.00 0\.00/);
     const spent = rows[1]?.cells;
     assert.deepEqual(
       Object.values(spent ?? {}).map((c) => (c.kind === 'amount' ? c.fen : c.kind)),

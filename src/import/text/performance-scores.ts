@@ -160,7 +160,17 @@ type Split = { target: string; actual: string } | 'ambiguous' | undefined;
  * Splits the pieces between weight and score into 目标值 and 业绩值. Pieces on one line are separate
  * cells; a line break may be a wrap inside a cell or a cell boundary.
  */
-function splitTargetActual(pieces: readonly Token[]): Split {
+function splitTargetActual(raw: readonly Token[]): Split {
+  // A comparator printed apart from its number ("≥ 95%") belongs to the piece after it.
+  const pieces: Token[] = [];
+  for (let k = 0; k < raw.length; k++) {
+    const t = raw[k] as Token;
+    const next = raw[k + 1];
+    if (COMPARATOR_ONLY_RE.test(t.text) && next) {
+      pieces.push({ ...next, text: t.text + next.text, lineIndex: t.lineIndex });
+      k++;
+    } else pieces.push(t);
+  }
   if (pieces.length < 2) return undefined;
   const forced: number[] = [];
   for (let k = 1; k < pieces.length; k++) {
@@ -273,6 +283,24 @@ function readHeader(tokens: readonly Token[]): { end: number; widths: Partial<Wi
   return { end: i, widths, found };
 }
 
+/** Removes the column header when it is printed again at the top of a continuation page. */
+function dropRepeatedHeaders(body: readonly Token[]): Token[] {
+  const out: Token[] = [];
+  for (let i = 0; i < body.length; i++) {
+    const t = body[i] as Token;
+    const prev = body[i - 1];
+    if (t.lineStart && prev && prev.src.page !== t.src.page) {
+      const h = readHeader(body.slice(i));
+      if (h.found >= 3) {
+        i += h.end - 1;
+        continue;
+      }
+    }
+    out.push(t);
+  }
+  return out;
+}
+
 /** Splits a name off the end of `region`: by the listed names, else by the column width. */
 function splitName(
   region: readonly Token[],
@@ -360,7 +388,7 @@ export function parseScoreSheet(tokens: readonly Token[], names: readonly string
     unread.push({ what: '评分表表头', reason: '未识别评分表表头 / score sheet header not recognised', src: titleSrc });
   }
   const totalAt = tokens.findIndex((t, i) => i >= header.end && t.lineStart && /^总计/.test(t.text));
-  const body = tokens.slice(header.end, totalAt < 0 ? tokens.length : totalAt);
+  const body = dropRepeatedHeaders(tokens.slice(header.end, totalAt < 0 ? tokens.length : totalAt));
   const footer = totalAt < 0 ? [] : tokens.slice(totalAt);
 
   // 1. Weights: rows and group headings.

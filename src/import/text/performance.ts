@@ -15,7 +15,7 @@ import {
   tokenize,
 } from './performance-tokens.ts';
 
-const ANNEX_RE = /^附件\s*\d+(?:\s*[-－—–]\s*\d+)?$/;
+const ANNEX_RE = /^附件\s*\d+(?:\s*[-－—–]\s*\d+)?\s*[:：]?$/;
 const PAGE_MARK_RE = /^[-－—–]\s*\d+\s*[-－—–]$/;
 
 type Unread = { what: string; reason: string; src?: Source };
@@ -132,7 +132,7 @@ function parseAnnex(lines: readonly TextLine[], file: string): PerformanceEvalua
   };
 
   const evaluation: PerformanceEvaluation = {
-    annex: head.text.trim().replace(/\s+/g, ''),
+    annex: head.text.trim().replace(/[\s:：]+/g, ''),
     project: { name: '' },
     spending: [],
     indicators: [],
@@ -170,8 +170,7 @@ function parseAnnex(lines: readonly TextLine[], file: string): PerformanceEvalua
   const names = conclusionFields
     .filter((f) => NAME_LISTS.includes(f.label))
     .flatMap((f) => joinParts(f.parts).split(/[；;]/))
-    .map((s) => s.trim())
-    .filter(Boolean);
+    .flatMap(nameVariants);
 
   const scorePart = section('自评价评分表');
   if (scorePart) {
@@ -185,6 +184,30 @@ function parseAnnex(lines: readonly TextLine[], file: string): PerformanceEvalua
   }
   evaluation.unread = unread;
   return evaluation;
+}
+
+/** A listed indicator name, and the same without a trailing note ("预算执行率（偏差21.07%）", "预算执行率：…"). */
+function nameVariants(listed: string): string[] {
+  const name = listed.trim();
+  if (!name) return [];
+  const bare = name
+    .replace(/[（(][^（()）]*[)）]$/, '')
+    .replace(/[:：].*$/, '')
+    .trim();
+  return bare && bare !== name ? [name, bare] : [name];
+}
+
+/** Index of the first performance annex label ("附件1-1") that is followed by a 项目概况 or 自评价评分表. */
+export function findPerformanceAnnexStart(lines: readonly TextLine[]): number {
+  for (let i = 0; i < lines.length; i++) {
+    if (!ANNEX_RE.test((lines[i] as TextLine).text.trim())) continue;
+    const next = lines
+      .slice(i + 1, i + 4)
+      .map((l) => l.text.replace(/\s+/g, ''))
+      .join('');
+    if (/^(项目概况|自评价评分表|项目支出绩效自评表)/.test(next)) return i;
+  }
+  return -1;
 }
 
 function readProject(tokens: readonly Token[], ev: PerformanceEvaluation, unread: Unread[], src: Source): void {
