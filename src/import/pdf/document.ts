@@ -1,0 +1,68 @@
+// Positioned text → Disclosure: lines per page, tables by title, the rest as narrative.
+import type { Disclosure, Table } from '../../model/disclosure.ts';
+import { InputError } from '../../model/errors.ts';
+import { TEMPLATES, type Template, tableByTitle, templateFor } from '../../model/templates.ts';
+import { recogniseTitle } from '../recognise/titles.ts';
+import type { PdfText } from './extract.ts';
+import { buildLines, type Line } from './lines.ts';
+import { readTable, type TitleHit } from './tables.ts';
+
+export interface PdfLayout {
+  lines: Line[];
+  pages: number;
+  /** Pages with no text layer or that failed to parse. */
+  unreadPages: { page: number; reason: string }[];
+}
+
+/** All lines of the document in reading order (page, then top to bottom). */
+export function layoutOf(text: PdfText): PdfLayout {
+  const lines: Line[] = [];
+  const unreadPages: PdfLayout['unreadPages'] = [];
+  for (const p of text.pages) {
+    if (p.error) unreadPages.push({ page: p.page, reason: p.error });
+    const pageLines = buildLines(p.page, p.items);
+    lines.push(...pageLines.filter((l, i) => !isPageFurniture(l, i, pageLines.length, p.height)));
+  }
+  return { lines, pages: text.pages.length, unreadPages };
+}
+
+/** A page number printed alone at the top or bottom edge ("- 3 -", "3", "第 3 页"). */
+function isPageFurniture(l: Line, index: number, count: number, height: number): boolean {
+  const t = l.text.trim();
+  const pageNo = /^[-—–\s]*\d{1,3}[-—–\s]*$/.test(t) || /^第\s*\d+\s*页(?:\s*[，,]?\s*共\s*\d+\s*页)?$/.test(t);
+  if (!pageNo) return false;
+  const atEdge = (index === count - 1 && l.y > height * 0.85) || (index === 0 && l.y < height * 0.12);
+  return atEdge;
+}
+
+export function findTitles(lines: readonly Line[], template: Template): TitleHit[] {
+  const hits: TitleHit[] = [];
+  lines.forEach((l, index) => {
+    if (l.text.length > 40) return;
+    const r = recogniseTitle(l.text);
+    if (!r) return;
+    const def = tableByTitle(template, r.title) ?? TEMPLATES.map((t) => tableByTitle(t, r.title)).find(Boolean);
+    if (def) hits.push({ index, title: r.title, def });
+  });
+  return hits;
+}
+
+export function readTables(
+  file: string,
+  lines: readonly Line[],
+  template: Template,
+): { tables: Table[]; used: Set<number> } {
+  const hits = findTitles(lines, template);
+  const tables: Table[] = [];
+  const used = new Set<number>();
+  hits.forEach((hit, i) => {
+    const end = hits[i + 1]?.index ?? lines.length;
+    const r = readTable(file, lines, hit, end, template);
+    tables.push(r.table);
+    for (const u of r.used) used.add(u);
+  });
+  return { tables, used };
+}
+
+export type { Disclosure };
+export { InputError, templateFor };

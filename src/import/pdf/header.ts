@@ -1,0 +1,138 @@
+// A table's header from geometry: leaf cells become column anchors; text above a leaf (a wrapped header or a
+// spanning parent such as "本年支出" or "公务用车购置及运行费") becomes its header path.
+import type { Segment } from './lines.ts';
+
+export interface HeaderSeg extends Segment {
+  page: number;
+}
+
+export interface LeafColumn {
+  /** Header path, outermost first. */
+  path: string[];
+  /** Extent of the column's cell: from the midpoint to the left neighbour to the midpoint to the right one. */
+  x0: number;
+  x1: number;
+  /** Extent of the printed leaf text. */
+  tx0: number;
+  tx1: number;
+}
+
+const overlaps = (a: { x0: number; x1: number }, b: { x0: number; x1: number }, tol = 0) =>
+  a.x0 < b.x1 - tol && b.x0 < a.x1 - tol;
+
+interface Node {
+  seg: HeaderSeg;
+  /** First and last leaf index covered. */
+  from: number;
+  to: number;
+  /** Wrapped text lines of this header cell, top first. */
+  texts: string[];
+}
+
+/**
+ * Wrapped lines of one header cell, top down: the single segment one line below that lies within the cell's
+ * text so far (or shares its centre or left edge) continues it.
+ */
+function stackWrapped(segs: readonly HeaderSeg[]): (HeaderSeg & { bottom: number })[] {
+  const sorted = [...segs].sort((a, b) => a.y - b.y || a.x0 - b.x0);
+  const taken = new Set<HeaderSeg>();
+  const out: (HeaderSeg & { bottom: number })[] = [];
+  for (const u of sorted) {
+    if (taken.has(u)) continue;
+    taken.add(u);
+    const parts = [u];
+    let x0 = u.x0;
+    let x1 = u.x1;
+    for (;;) {
+      const last = parts[parts.length - 1] as HeaderSeg;
+      const ext = { x0, x1 };
+      const band = sorted.filter(
+        (l) => !taken.has(l) && l.y - last.y > 0.5 * u.size && l.y - last.y <= 1.6 * u.size && overlaps(ext, l, 0.5),
+      );
+      const l = band[0];
+      if (band.length !== 1 || !l || /^[类款项]$/.test(l.text.trim())) break;
+      const tol = 0.6 * u.size;
+      const inside = l.x0 >= x0 - tol && l.x1 <= x1 + tol;
+      const aligned = Math.abs((x0 + x1) / 2 - (l.x0 + l.x1) / 2) <= tol || Math.abs(x0 - l.x0) <= tol;
+      const rival = sorted.some(
+        (o) => !parts.includes(o) && l.y - o.y > 0.5 * o.size && l.y - o.y <= 1.6 * o.size && overlaps(o, l, 0.5),
+      );
+      if (!(inside || aligned) || rival) break;
+      parts.push(l);
+      taken.add(l);
+      x0 = Math.min(x0, l.x0);
+      x1 = Math.max(x1, l.x1);
+    }
+    out.push({
+      ...u,
+      text: parts.map((p) => p.text.trim()).join(''),
+      x0,
+      x1,
+      bottom: Math.max(...parts.map((p) => p.y)),
+    });
+  }
+  return out;
+}
+
+/**
+ * Builds the leaf columns of a header. A leaf is a header cell with nothing printed below it; every other
+ * cell covers the run of leaf columns that it is centred on and that nests with the runs below it.
+ */
+export function buildLeafColumns(raw: readonly HeaderSeg[], left: number, right: number): LeafColumn[] {
+  if (raw.length === 0) return [];
+  const segs = stackWrapped(raw);
+  const isLeaf = (s: HeaderSeg & { bottom: number }) =>
+    !segs.some((t) => t !== s && t.y > s.bottom + 0.5 * s.size && overlaps(s, t, 0.5));
+  const leaves = segs.filter(isLeaf).sort((a, b) => (a.x0 + a.x1) / 2 - (b.x0 + b.x1) / 2);
+  const cells = leaves.map((l, i) => {
+    const prev = leaves[i - 1];
+    const next = leaves[i + 1];
+    return {
+      x0: prev ? (prev.x1 + l.x0) / 2 : Math.min(left, l.x0),
+      x1: next ? (l.x1 + next.x0) / 2 : Math.max(right, l.x1),
+    };
+  });
+  const nodes: Node[] = leaves.map((l, i) => ({ seg: l, from: i, to: i, texts: [l.text] }));
+  const inner = segs.filter((s) => !leaves.includes(s)).sort((a, b) => b.y - a.y);
+  for (const s of inner) {
+    const centre = (s.x0 + s.x1) / 2;
+    const below = nodes.filter((n) => n.seg.y > s.y);
+    // The smallest run that holds the text centred; a run already taken by a header further below only as its
+    // wrapped line (close above it).
+    let best: { from: number; to: number; d: number } | undefined;
+    const tol = s.size * 0.6;
+    for (let i = 0; i < cells.length; i++) {
+      for (let j = i; j < cells.length; j++) {
+        const a = cells[i];
+        const b = cells[j];
+        if (!a || !b) continue;
+        if (s.x0 < a.x0 - tol || s.x1 > b.x1 + tol) continue;
+        if (below.some((n) => n.from <= j && n.to >= i && !(n.from >= i && n.to <= j))) continue;
+        const same = below.find((n) => n.from === i && n.to === j);
+        if (same && same.seg.y - s.bottom >= 1.6 * s.size) continue;
+        const d = Math.abs((a.x0 + b.x1) / 2 - centre);
+        if (d > Math.max(0.12 * (b.x1 - a.x0), s.size)) continue;
+        const better = !best || j - i < best.to - best.from || (j - i === best.to - best.from && d < best.d);
+        if (better) best = { from: i, to: j, d };
+      }
+    }
+    if (!best) continue;
+    const { from, to } = best;
+    // The same run as a header below: a wrapped line of that header cell.
+    const same = below.filter((n) => n.from === from && n.to === to).sort((a, b) => a.seg.y - b.seg.y)[0];
+    if (same && same.seg.y - s.bottom < 1.6 * s.size) {
+      same.texts.unshift(s.text);
+      same.seg = { ...same.seg, y: s.y };
+      continue;
+    }
+    nodes.push({ seg: s, from, to, texts: [s.text] });
+  }
+  return leaves.map((l, i) => {
+    const path = nodes
+      .filter((n) => n.from <= i && n.to >= i)
+      .sort((a, b) => a.seg.y - b.seg.y || b.to - b.from - (a.to - a.from))
+      .map((n) => n.texts.join(''));
+    const cell = cells[i] ?? { x0: l.x0, x1: l.x1 };
+    return { path, x0: cell.x0, x1: cell.x1, tx0: l.x0, tx1: l.x1 };
+  });
+}

@@ -1,0 +1,100 @@
+// Geometry → lines: items on one baseline (|Δy| < 0.5 × font size) form a line; items closer than ~0.3 em merge
+// into one segment (a cell or a run of text).
+import type { TextItem } from './extract.ts';
+
+/** Items merged along a line: in a table, one cell's text on that line. */
+export interface Segment {
+  text: string;
+  x0: number;
+  x1: number;
+  /** Baseline from the top of the page. */
+  y: number;
+  size: number;
+}
+
+export interface Line {
+  page: number;
+  y: number;
+  x0: number;
+  x1: number;
+  /** Dominant font size. */
+  size: number;
+  segments: Segment[];
+  /** Segments joined; a space where the gap is wide (≥ 1 em). */
+  text: string;
+}
+
+const MERGE_GAP_EM = 0.3;
+const SAME_LINE = 0.5;
+
+/** Groups a page's items into lines, top to bottom, each with segments left to right. */
+export function buildLines(page: number, items: readonly TextItem[]): Line[] {
+  const sorted = [...items].sort((a, b) => a.y - b.y || a.x - b.x);
+  const groups: { y: number; size: number; items: TextItem[] }[] = [];
+  for (const it of sorted) {
+    let best: (typeof groups)[number] | undefined;
+    let bestD = Number.POSITIVE_INFINITY;
+    // Compare with the few most recent lines (items come sorted by y).
+    for (let i = groups.length - 1; i >= 0 && i >= groups.length - 4; i--) {
+      const g = groups[i];
+      if (!g) continue;
+      const d = Math.abs(g.y - it.y);
+      if (d < SAME_LINE * Math.max(g.size, it.size) && d < bestD) {
+        best = g;
+        bestD = d;
+      }
+    }
+    if (best) {
+      best.items.push(it);
+      if (it.size > best.size) best.size = it.size;
+    } else groups.push({ y: it.y, size: it.size, items: [it] });
+  }
+  return groups.map((g) => toLine(page, g.items));
+}
+
+function toLine(page: number, items: TextItem[]): Line {
+  items.sort((a, b) => a.x - b.x);
+  const segments: Segment[] = [];
+  let cur: Segment | undefined;
+  for (const it of items) {
+    const gap = cur ? it.x - cur.x1 : 0;
+    const em = Math.max(cur?.size ?? 0, it.size);
+    if (cur && gap < MERGE_GAP_EM * em) {
+      cur.text += it.str;
+      cur.x1 = Math.max(cur.x1, it.x + it.width);
+      cur.size = Math.max(cur.size, it.size);
+    } else {
+      cur = { text: it.str, x0: it.x, x1: it.x + it.width, y: it.y, size: it.size };
+      segments.push(cur);
+    }
+  }
+  for (const s of segments) s.text = s.text.trim();
+  const size = dominantSize(items);
+  let text = '';
+  for (let i = 0; i < segments.length; i++) {
+    const s = segments[i] as Segment;
+    const prev = segments[i - 1];
+    if (prev && s.x0 - prev.x1 >= size) text += ' ';
+    text += s.text;
+  }
+  const first = segments[0] as Segment;
+  const y = items.reduce((m, it) => m + it.y, 0) / items.length;
+  return { page, y, x0: first.x0, x1: Math.max(...segments.map((s) => s.x1)), size, segments, text };
+}
+
+function dominantSize(items: readonly TextItem[]): number {
+  const weight = new Map<number, number>();
+  for (const it of items) {
+    const k = Math.round(it.size * 2) / 2;
+    weight.set(k, (weight.get(k) ?? 0) + it.str.length);
+  }
+  let best = 0;
+  let bestW = -1;
+  for (const [k, w] of weight) if (w > bestW) [best, bestW] = [k, w];
+  return best;
+}
+
+/** Whitespace removed: how titles and headers are compared. */
+export function squashText(s: string): string {
+  return s.replace(/\s+/g, '');
+}

@@ -1,0 +1,584 @@
+// Tables from geometry: find each table by its exact title, read its header into column anchors, then build
+// rows from the body's segments (one band per row, anchored on the row's code or label).
+import type { Cell, Column, Row, Source, Table } from '../../model/disclosure.ts';
+import type { Unit } from '../../model/money.ts';
+import { type RowDef, squash, type TableDef, type Template } from '../../model/templates.ts';
+import { isDash, isDecimalFigure, isFigure, toCell } from '../recognise/cells.ts';
+import { isCode } from '../recognise/codes.ts';
+import { matchColumn } from '../recognise/columns.ts';
+import { readTableNo, readUnitLine } from '../recognise/header.ts';
+import { buildLeafColumns, type HeaderSeg, type LeafColumn } from './header.ts';
+import type { Line } from './lines.ts';
+
+export interface TitleHit {
+  index: number;
+  title: string;
+  def: TableDef;
+}
+
+export interface TableResult {
+  table: Table;
+  /** Line indexes consumed by the table (title, header, body, notes). */
+  used: Set<number>;
+}
+
+type Seg = HeaderSeg;
+type Side = 'income' | 'expense';
+
+const LABEL_WORD = /^(?:项目|[类款项]|行次|栏次)$|科目名称|科目编码|功能分类|经济分类/;
+const SIDE_WORD = /^(收入|支出)$/;
+const ORDINAL = /^[一二三四五六七八九十]+、/;
+const PLACEHOLDER = /^[…．.]+$/;
+const TOTAL_LABEL = /^(合计|总计|.{0,8}合计)$/;
+const NOTE = /^(注|说明|备注)\s*[：:]/;
+const PART = /^第[一二三四五六七八九十]+部分/;
+
+const normaliseHeader = (s: string) =>
+  squash(s)
+    .replace(/运行维护费/g, '运行费')
+    .replace(/（境）费用$/, '（境）费');
+
+/** Reads one table whose title is at `lines[hit.index]`; `end` is the index of the next title (exclusive). */
+export function readTable(
+  file: string,
+  lines: readonly Line[],
+  hit: TitleHit,
+  end: number,
+  template: Template,
+): TableResult {
+  const used = new Set<number>([hit.index]);
+  const titleLine = lines[hit.index] as Line;
+  const def = hit.def;
+  const table: Table = {
+    kind: def.kind,
+    number: def.number,
+    title: titleLine.text.replace(/\s+/g, ''),
+    unit: '万元',
+    columns: [],
+    rows: [],
+    notes: [],
+    src: { file, page: titleLine.page, box: [titleLine.x0, titleLine.y - titleLine.size, titleLine.x1, titleLine.y] },
+    unread: [],
+  };
+  let unit: Unit | undefined;
+  // Region: lines after the title up to a note, a part heading, a heading in a bigger font, or the next title.
+  const region: number[] = [];
+  let noteFrom = -1;
+  const bodySize = medianSize(lines, hit.index + 1, end);
+  for (let i = hit.index + 1; i < end; i++) {
+    const l = lines[i] as Line;
+    const t = squash(l.text);
+    if (noteFrom >= 0) {
+      if (l.page !== (lines[noteFrom] as Line).page || PART.test(t)) break;
+      if (!NOTE.test(t) && l.x0 - (lines[noteFrom] as Line).x0 > 4 * l.size) break;
+      used.add(i);
+      continue;
+    }
+    if (NOTE.test(t)) {
+      noteFrom = i;
+      used.add(i);
+      continue;
+    }
+    if (PART.test(t) || (l.size > bodySize * 1.25 && region.length > 0 && !/续/.test(t))) break;
+    region.push(i);
+  }
+  if (noteFrom >= 0)
+    table.notes = joinNotes(
+      file,
+      lines,
+      [...used].filter((i) => i >= noteFrom).sort((a, b) => a - b),
+    );
+
+  // Unit, department, table number lines.
+  const segs: Seg[] = [];
+  for (const i of region) {
+    const l = lines[i] as Line;
+    const u = readUnitLine(l.text);
+    const no = readTableNo(l.text);
+    if (u || no) {
+      if (u?.unit) unit = u.unit;
+      if (u?.department) table.department = u.department;
+      if (no) table.tableNo = no;
+      used.add(i);
+      continue;
+    }
+    // A unit printed as its own segment at the right of a header line.
+    const kept = l.segments.filter((s) => {
+      const su = readUnitLine(s.text);
+      const sn = readTableNo(s.text);
+      if (su?.unit) unit = su.unit;
+      if (su?.department) table.department = su.department;
+      if (sn) table.tableNo = sn;
+      return !su && !sn;
+    });
+    used.add(i);
+    for (const s of kept) segs.push({ ...s, page: l.page });
+  }
+  if (unit) table.unit = unit;
+
+  const firstPage = titleLine.page;
+  const bodyLike = (s: Seg) =>
+    isDecimalFigure(s.text) ||
+    isDash(s.text) ||
+    codeOf(s.text) !== undefined ||
+    ORDINAL.test(s.text) ||
+    PLACEHOLDER.test(s.text);
+  const firstBody = segs.find(bodyLike);
+  // Header: above the first body line; label words (类 款 项) may share that line.
+  const inHeader = (s: Seg) => {
+    if (bodyLike(s)) return false;
+    if (!firstBody || s.page < firstBody.page) return true;
+    if (s.page > firstBody.page) return false;
+    const slack = (LABEL_WORD.test(squash(s.text)) ? 0.5 : -0.5) * firstBody.size;
+    return s.y < firstBody.y + slack;
+  };
+  let header = segs.filter((s) => s.page === firstPage && inHeader(s));
+  // "合计" printed under the label columns is the total row, not a column header.
+  const labelWords = header.filter((s) => LABEL_WORD.test(squash(s.text)));
+  const underLabel = (s: Seg) => labelWords.some((w) => s.x0 < w.x1 + s.size && w.x0 < s.x1 + s.size && w.y < s.y);
+  header = header.filter((s) => !(TOTAL_LABEL.test(squash(s.text)) && underLabel(s)));
+  const headerSet = new Set(header);
+  const headerWords = new Set(header.map((s) => squash(s.text)));
+  const sided = def.columns.some((c) => c.side !== undefined);
+  const sideMarks = sided ? header.filter((s) => SIDE_WORD.test(squash(s.text))) : [];
+  const leafSegs = header.filter((s) => !sideMarks.includes(s) && !/^[（(]?续[）)]?$/.test(s.text));
+  const left = Math.min(...lines.slice(hit.index, end).map((l) => l.x0));
+  const right = Math.max(...lines.slice(hit.index, end).map((l) => l.x1));
+  const leaves = buildLeafColumns(leafSegs, left, right);
+  if (process.env.TBLDBG === String(def.number))
+    console.log(
+      leafSegs.map((s) => `${s.text}@${s.x0.toFixed(1)}-${s.x1.toFixed(1)},${s.y.toFixed(1)}`).join('\n'),
+      leaves,
+    );
+  if (leaves.length === 0) {
+    table.unread.push({ reason: '表头无法识别 / table header not recognised', src: table.src ?? {} });
+    return { table, used };
+  }
+
+  // Column groups: each starts with label columns (项目 / 科目编码 / 科目名称) followed by value columns.
+  const groups = splitGroups(leaves);
+  const groupCols: { group: Group; cols: { leaf: LeafColumn; column: Column }[]; side?: Side }[] = [];
+  groups.forEach((g, gi) => {
+    let side: Side | undefined;
+    if (sided) {
+      const mark = sideMarks.find((m) => (m.x0 + m.x1) / 2 >= g.x0 && (m.x0 + m.x1) / 2 <= g.x1);
+      side = mark ? (squash(mark.text) === '收入' ? 'income' : 'expense') : gi === 0 ? 'income' : 'expense';
+    }
+    const cols: { leaf: LeafColumn; column: Column }[] = [];
+    for (const leaf of g.values) {
+      const path = leaf.path.map(normaliseHeader);
+      const c =
+        matchColumn(path, def, side) ?? matchColumn([path[path.length - 1] ?? '', ...path.slice(0, -1)], def, side);
+      if (!c || cols.some((x) => x.column.id === c.id)) {
+        table.unread.push({
+          reason: `未识别的列 / unrecognised column: ${leaf.path.join('/')}`,
+          src: { file, page: firstPage, box: [leaf.tx0, 0, leaf.tx1, 0] },
+        });
+        continue;
+      }
+      const column: Column = { id: c.id, header: leaf.path };
+      if (side) column.side = side;
+      cols.push({ leaf, column });
+    }
+    groupCols.push(side ? { group: g, cols, side } : { group: g, cols });
+  });
+  const seen = new Set<string>();
+  for (const gc of groupCols)
+    for (const { column } of gc.cols) {
+      const k = `${column.side ?? ''}/${column.id}`;
+      if (!seen.has(k)) table.columns.push(column);
+      seen.add(k);
+    }
+
+  // Body segments: everything not in the header, minus a repeated header on continuation pages.
+  const firstBodyY = new Map<number, number>();
+  for (const s of segs) if (bodyLike(s) && !firstBodyY.has(s.page)) firstBodyY.set(s.page, s.y);
+  const repeatedHeader = (s: Seg) =>
+    s.page !== firstPage &&
+    !bodyLike(s) &&
+    headerWords.has(squash(s.text)) &&
+    s.y < (firstBodyY.get(s.page) ?? Infinity) - 0.5 * s.size;
+  const body = segs.filter((s) => !headerSet.has(s) && !repeatedHeader(s));
+  const ctx: RowContext = { file, unit: table.unit, def, template, table };
+  const byGroup = new Map<Group, Seg[]>();
+  for (const s of body) {
+    const g = groupOf(groups, s);
+    if (g) byGroup.set(g, [...(byGroup.get(g) ?? []), s]);
+  }
+  for (const gc of groupCols) {
+    const mine = byGroup.get(gc.group) ?? [];
+    const rows =
+      def.rows === 'single' ? singleRow(ctx, mine, gc.cols) : buildRows(ctx, mine, gc.group, gc.cols, gc.side);
+    table.rows.push(...rows);
+  }
+  return { table, used };
+}
+
+interface Group {
+  labels: LeafColumn[];
+  values: LeafColumn[];
+  x0: number;
+  x1: number;
+}
+
+function splitGroups(leaves: readonly LeafColumn[]): Group[] {
+  const groups: Group[] = [];
+  let cur: Group | undefined;
+  for (const leaf of leaves) {
+    const isLabel = leaf.path.some((p) => LABEL_WORD.test(squash(p)));
+    if (!cur || (isLabel && cur.values.length > 0)) {
+      cur = { labels: [], values: [], x0: leaf.x0, x1: leaf.x1 };
+      groups.push(cur);
+    }
+    (isLabel ? cur.labels : cur.values).push(leaf);
+    cur.x1 = leaf.x1;
+  }
+  return groups;
+}
+
+const centre = (a: { x0: number; x1: number }) => (a.x0 + a.x1) / 2;
+const leafCentre = (l: LeafColumn) => (l.tx0 + l.tx1) / 2;
+
+/** True when the segment reads as a value: a decimal figure, a dash, or a number right of the label columns. */
+function isValue(s: Seg, group: Group | undefined): boolean {
+  if (isDecimalFigure(s.text) || isDash(s.text)) return true;
+  if (!isFigure(s.text) || !group) return false;
+  return centre(s) > labelEndOf(group);
+}
+
+function labelEndOf(g: Group): number {
+  const lastLabel = g.labels.at(-1);
+  const firstValue = g.values[0];
+  if (!lastLabel) return -Infinity;
+  return firstValue ? (lastLabel.tx1 + firstValue.tx0) / 2 : lastLabel.x1;
+}
+
+/** Values go to the group of the nearest value column; text to the group whose label columns it starts in. */
+function groupOf(groups: readonly Group[], s: Seg): Group | undefined {
+  const textGroup = (): Group | undefined => {
+    let g = groups[0];
+    for (let i = 1; i < groups.length; i++) {
+      const prevLast = groups[i - 1]?.values.at(-1);
+      if (prevLast && s.x0 + 0.5 * s.size >= prevLast.tx1) g = groups[i];
+    }
+    return g;
+  };
+  const tg = textGroup();
+  if (!isValue(s, tg)) return tg;
+  let best: Group | undefined;
+  let bestD = Infinity;
+  for (const g of groups)
+    for (const v of g.values) {
+      const d = Math.abs(leafCentre(v) - centre(s));
+      if (d < bestD) [best, bestD] = [g, d];
+    }
+  return best ?? tg;
+}
+
+interface RowContext {
+  file: string;
+  unit: Unit;
+  def: TableDef;
+  template: Template;
+  table: Table;
+}
+
+interface Band {
+  anchor: Seg;
+  codeParts: Seg[];
+  names: Seg[];
+  values: Map<string, Seg>;
+}
+
+function buildRows(
+  ctx: RowContext,
+  segs: readonly Seg[],
+  group: Group,
+  cols: readonly { leaf: LeafColumn; column: Column }[],
+  side: Side | undefined,
+): Row[] {
+  const valueSegs = segs.filter((s) => isValue(s, group));
+  const labelSegs = segs.filter((s) => !valueSegs.includes(s));
+  const fixed = ctx.def.rows === 'fixed';
+  const codeX = Math.min(Infinity, ...labelSegs.filter((s) => codeOf(s.text) !== undefined).map((s) => s.x0));
+  const isAnchor = (s: Seg): boolean => {
+    const t = squash(s.text);
+    if (PLACEHOLDER.test(t)) return true;
+    if (TOTAL_LABEL.test(t) || /^总计$/.test(t)) return true;
+    if (fixed) return ORDINAL.test(t) || fixedRowFor(ctx.def, side, t, -1) !== undefined;
+    return codeOf(s.text) !== undefined && s.x0 <= codeX + 1.5 * s.size;
+  };
+  const bands: Band[] = [];
+  const ordered = [...labelSegs].sort((a, b) => a.page - b.page || a.y - b.y || a.x0 - b.x0);
+  for (const s of ordered) if (isAnchor(s)) bands.push({ anchor: s, codeParts: [], names: [], values: new Map() });
+  const onPage = (p: number) => bands.filter((b) => b.anchor.page === p);
+  const nearest = (s: Seg): Band | undefined => {
+    let best: Band | undefined;
+    for (const b of onPage(s.page)) if (!best || Math.abs(b.anchor.y - s.y) < Math.abs(best.anchor.y - s.y)) best = b;
+    return best;
+  };
+  const sameLine = (a: Seg, b: Seg) => Math.abs(a.y - b.y) < 0.5 * Math.max(a.size, b.size);
+  const nameSegs: Seg[] = [];
+  for (const s of ordered) {
+    if (bands.some((b) => b.anchor === s)) continue;
+    if (codeOf(s.text) !== undefined && /^\d+$/.test(s.text.trim())) {
+      const b = nearest(s);
+      if (b) b.codeParts.push(s);
+      continue;
+    }
+    if (/^\d{2}$/.test(s.text.trim())) {
+      const b = nearest(s);
+      if (b) b.codeParts.push(s);
+      continue;
+    }
+    nameSegs.push(s);
+  }
+  assignNames(nameSegs, bands, fixed, sameLine);
+  for (const s of valueSegs) {
+    const col = nearestColumn(cols, s);
+    const b = nearest(s);
+    if (!col || !b) {
+      ctx.table.unread.push({
+        reason: `无法归入行列的内容 / text outside the grid: ${s.text}`,
+        src: srcOf(ctx.file, s),
+      });
+      continue;
+    }
+    if (b.values.has(col.column.id)) {
+      ctx.table.unread.push({
+        reason: `同一单元格有两个值 / two values in one cell: ${b.values.get(col.column.id)?.text} ${s.text}`,
+        src: srcOf(ctx.file, s),
+      });
+      continue;
+    }
+    b.values.set(col.column.id, s);
+  }
+  const rows: Row[] = [];
+  let lastFixed = -1;
+  for (const b of bands) {
+    const anchorText = squash(b.anchor.text);
+    if (PLACEHOLDER.test(anchorText) && b.values.size === 0) continue;
+    const parts = [b.anchor, ...b.codeParts].sort((a, c) => a.x0 - c.x0);
+    let code = '';
+    const nameParts: Seg[] = [];
+    for (const p of parts) {
+      if (p !== b.anchor && /^\d{2}$/.test(p.text.trim())) {
+        code += p.text.trim();
+        continue;
+      }
+      const split = splitCode(p.text);
+      if (split) {
+        code += split.code;
+        if (split.rest) nameParts.push({ ...p, text: split.rest });
+      } else nameParts.push(p);
+    }
+    const names = [...nameParts, ...b.names].sort((a, c) => a.y - c.y || a.x0 - c.x0);
+    const label = tidyLabel(names.map((n) => n.text.trim()).join(''));
+    if (code && !isCode(code)) {
+      ctx.table.unread.push({ reason: `科目编码无法识别 / unreadable code: ${code}`, src: srcOf(ctx.file, b.anchor) });
+    }
+    const row: Row = { key: '', label, cells: {}, src: srcOf(ctx.file, b.anchor) };
+    if (side) row.side = side;
+    if (code) {
+      row.code = code;
+      row.key = code;
+    } else if (fixed) {
+      const idx = fixedRowFor(ctx.def, side, squash(label), lastFixed);
+      const rd = idx === undefined ? undefined : ctx.def.fixedRows?.[idx];
+      if (idx !== undefined && rd) {
+        lastFixed = idx;
+        row.key = rd.key;
+        if (rd.code) row.code = rd.code;
+      } else row.key = `${side ?? 'row'}.${stripOrdinal(label)}`;
+    } else row.key = TOTAL_LABEL.test(squash(label)) ? totalKey(squash(label)) : squash(label);
+    for (const { column } of cols) {
+      const s = b.values.get(column.id);
+      row.cells[column.id] = s ? toCell(s.text, ctx.unit, srcOf(ctx.file, s)) : blank();
+    }
+    rows.push(row);
+  }
+  return rows;
+}
+
+/**
+ * Name lines → rows. In a fixed table a label wraps downwards from its ordinal line. Elsewhere a cell's lines are
+ * centred on their row (or offset from it by the table's usual offset): the run of lines for each row is chosen so
+ * that every run's centre sits closest to its row's line (dynamic programming, in reading order, per page).
+ */
+function assignNames(
+  names: readonly Seg[],
+  bands: readonly Band[],
+  fixed: boolean,
+  sameLine: (a: Seg, b: Seg) => boolean,
+) {
+  const pages = new Set(names.map((n) => n.page));
+  for (const page of pages) {
+    const ls = names.filter((n) => n.page === page).sort((a, b) => a.y - b.y);
+    const as = bands.filter((b) => b.anchor.page === page);
+    if (as.length === 0) continue;
+    if (fixed) {
+      for (const l of ls) {
+        const b = as.find((x) => sameLine(x.anchor, l)) ?? as.filter((x) => x.anchor.y < l.y).at(-1) ?? as[0];
+        b?.names.push(l);
+      }
+      continue;
+    }
+    const pinned = ls.map((l) => as.findIndex((x) => sameLine(x.anchor, l)));
+    const nearestIdx = (l: Seg) => {
+      let bi = 0;
+      for (let j = 1; j < as.length; j++)
+        if (Math.abs((as[j] as Band).anchor.y - l.y) < Math.abs((as[bi] as Band).anchor.y - l.y)) bi = j;
+      return bi;
+    };
+    const offsets = ls.map((l) => l.y - (as[nearestIdx(l)] as Band).anchor.y).sort((x, y) => x - y);
+    const offset = offsets[Math.floor(offsets.length / 2)] ?? 0;
+    const n = ls.length;
+    const m = as.length;
+    // cost[j][i]: best cost with the first i lines given to the first j anchors.
+    const INF = Number.POSITIVE_INFINITY;
+    const cost: number[][] = Array.from({ length: m + 1 }, () => new Array<number>(n + 1).fill(INF));
+    const from: number[][] = Array.from({ length: m + 1 }, () => new Array<number>(n + 1).fill(0));
+    (cost[0] as number[])[0] = 0;
+    for (let j = 1; j <= m; j++) {
+      const anchor = (as[j - 1] as Band).anchor;
+      const target = anchor.y + (pinned.includes(j - 1) ? 0 : offset);
+      for (let i = 0; i <= n; i++) {
+        for (let k = 0; k <= i; k++) {
+          const prev = (cost[j - 1] as number[])[k] as number;
+          if (prev === INF) continue;
+          let ok = true;
+          for (let t = k; t < i && ok; t++) {
+            const p = pinned[t] as number;
+            if (p >= 0 && p !== j - 1) ok = false;
+          }
+          for (let t = 0; t < k && ok; t++) if (pinned[t] === j - 1) ok = false;
+          if (!ok) continue;
+          let c = 0;
+          if (i > k) {
+            const top = (ls[k] as Seg).y;
+            const bottom = (ls[i - 1] as Seg).y;
+            if (bottom - anchor.y > 4 * anchor.size || anchor.y - top > 4 * anchor.size) continue;
+            c = Math.abs((top + bottom) / 2 - target);
+          } else c = anchor.size * 0.5;
+          const total = prev + c;
+          if (total < ((cost[j] as number[])[i] as number)) {
+            (cost[j] as number[])[i] = total;
+            (from[j] as number[])[i] = k;
+          }
+        }
+      }
+    }
+    if (((cost[m] as number[])[n] as number) === INF) {
+      for (const l of ls) (as[nearestIdx(l)] as Band).names.push(l);
+      continue;
+    }
+    let i = n;
+    for (let j = m; j >= 1; j--) {
+      const k = (from[j] as number[])[i] as number;
+      for (let t = k; t < i; t++) (as[j - 1] as Band).names.push(ls[t] as Seg);
+      i = k;
+    }
+  }
+}
+
+function singleRow(
+  ctx: RowContext,
+  segs: readonly Seg[],
+  cols: readonly { leaf: LeafColumn; column: Column }[],
+): Row[] {
+  const values = segs.filter((s) => isDecimalFigure(s.text) || isDash(s.text));
+  if (values.length === 0) return [];
+  const row: Row = { key: 'total', label: '', cells: {}, src: srcOf(ctx.file, values[0] as Seg) };
+  for (const { leaf, column } of cols) {
+    const s = values.find((v) => nearestColumn(cols, v)?.leaf === leaf);
+    row.cells[column.id] = s ? toCell(s.text, ctx.unit, srcOf(ctx.file, s)) : blank();
+  }
+  return [row];
+}
+
+/** Removes spaces a justified cell puts between CJK characters ("公 务 用 车" → "公务用车"). */
+export function tidyLabel(s: string): string {
+  return s
+    .replace(/\s+/g, ' ')
+    .replace(/(?<=[\p{Script=Han}（）“”、，：])\s+|\s+(?=[\p{Script=Han}（）“”、，：])/gu, '')
+    .trim();
+}
+
+function nearestColumn<C extends { leaf: LeafColumn }>(cols: readonly C[], s: Seg): C | undefined {
+  let best: C | undefined;
+  let bestD = Infinity;
+  for (const c of cols) {
+    const d = Math.abs(leafCentre(c.leaf) - centre(s));
+    if (d < bestD) [best, bestD] = [c, d];
+  }
+  return best;
+}
+
+function codeOf(text: string): string | undefined {
+  return splitCode(text)?.code;
+}
+
+/** A leading classification code ("201", "2010601", "201 06 01", "30207邮电费"), with the rest of the text. */
+function splitCode(text: string): { code: string; rest: string } | undefined {
+  const t = text.trim();
+  const m = /^(\d{3}(?:\s*\d{2}){0,2})(?![\d.,])\s*(.*)$/.exec(t);
+  if (!m?.[1]) return undefined;
+  const code = m[1].replace(/\s+/g, '');
+  if (!isCode(code)) return undefined;
+  return { code, rest: (m[2] ?? '').trim() };
+}
+
+function fixedRowFor(def: TableDef, side: Side | undefined, printed: string, after: number): number | undefined {
+  const rows = def.fixedRows ?? [];
+  const name = stripOrdinal(printed);
+  const matches = (r: RowDef) => (side === undefined || r.side === side) && r.labels.some((l) => squash(l) === name);
+  for (let i = after + 1; i < rows.length; i++) if (matches(rows[i] as RowDef)) return i;
+  for (let i = 0; i < rows.length; i++) if (matches(rows[i] as RowDef)) return i;
+  return undefined;
+}
+
+function stripOrdinal(label: string): string {
+  return squash(label).replace(/^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、])/, '');
+}
+
+function totalKey(label: string): string {
+  if (label === '合计') return 'total';
+  if (label === '总计') return 'grand';
+  if (label === '人员经费合计') return 'personnel.total';
+  if (label === '公用经费合计') return 'public.total';
+  return label;
+}
+
+function blank(): Cell {
+  return { kind: 'blank' };
+}
+
+function srcOf(file: string, s: Seg): Source {
+  return { file, page: s.page, box: [round1(s.x0), round1(s.y - s.size), round1(s.x1), round1(s.y)] };
+}
+
+const round1 = (v: number) => Math.round(v * 10) / 10;
+
+function medianSize(lines: readonly Line[], from: number, to: number): number {
+  const sizes = lines
+    .slice(from, to)
+    .map((l) => l.size)
+    .sort((a, b) => a - b);
+  return sizes[Math.floor(sizes.length / 2)] ?? 12;
+}
+
+function joinNotes(file: string, lines: readonly Line[], idx: number[]): Table['notes'] {
+  const notes: Table['notes'] = [];
+  for (const i of idx) {
+    const l = lines[i] as Line;
+    const t = l.text.trim();
+    const last = notes.at(-1);
+    if (last && !NOTE.test(squash(t)) && !/[。：:]$/.test(last.text)) last.text += t;
+    else
+      notes.push({
+        text: t,
+        src: { file, page: l.page, box: [round1(l.x0), round1(l.y - l.size), round1(l.x1), round1(l.y)] },
+      });
+  }
+  return notes;
+}
