@@ -1,0 +1,699 @@
+// Narrative ↔ tables: amounts bound to their table figure, units, rates, shares, growth, direction words,
+// repeated figures, 三公 / 机关运行经费 / 政府采购 / 国有资产 statements.
+import type { Disclosure } from '../../model/disclosure.ts';
+import { abs, divRound, formatScaled, type Unit } from '../../model/money.ts';
+import { bump, replaceText } from '../fixtures/mutators.ts';
+import { candidates, figuresFor, sameAtPrintedPrecision, sameNumberOtherUnit, scopeOf } from '../narrative/figures.ts';
+import type { AmountMention, Mention, PercentMention, Sentence } from '../narrative/view.ts';
+import type { Draft, Evidence, Rule, RuleContext } from '../types.ts';
+import { cellEvidence, fmt, rowByKey } from '../view.ts';
+import { rule } from './define.ts';
+
+export function sentenceEvidence(s: Sentence, value?: string, role?: string): Evidence {
+  const e: Evidence = { section: s.section.path, quote: s.text };
+  if (role) e.role = role;
+  if (value) e.value = value;
+  if (s.src?.page !== undefined) e.page = s.src.page;
+  if (s.src?.line !== undefined) e.line = s.src.line;
+  return e;
+}
+
+const pct = (v: bigint, scale: number) => `${formatScaled(v, scale, scale)}%`;
+
+/** Percentage part/whole at `scale` decimals (half away from zero), as value × 10^-scale. */
+export function percentAt(part: bigint, whole: bigint, scale: number): bigint {
+  return divRound(part * 100n * 10n ** BigInt(scale), whole);
+}
+
+/** Compare a printed percentage with a recomputed one: ok, off by one in the last place (rounding), or wrong. */
+function pctOutcome(
+  printed: PercentMention,
+  part: bigint,
+  whole: bigint,
+): { ok: boolean; near: boolean; expect: bigint } {
+  const expect = percentAt(part, whole, printed.scale);
+  const d = abs(expect - printed.value);
+  return { ok: d === 0n, near: d === 1n, expect };
+}
+
+let view: RuleContext['narrative'] | undefined;
+function indexMentions(ctx: RuleContext): void {
+  view = ctx.narrative;
+}
+const amountsBefore = (p: Mention): AmountMention[] =>
+  (view?.inSentence(p.sentence) ?? []).filter((m): m is AmountMention => m.kind === 'amount' && m.at < p.at);
+const sentenceMentions = { get: (s: Sentence) => view?.inSentence(s) };
+
+const isBudget = (m: AmountMention) => /预算/.test(m.subject) && !/比预算|较预算/.test(m.subject);
+const isChange = (m: AmountMention) =>
+  /(减少|增加|节约|增长|下降|超支|结余|节支|差额)$/.test(m.subject) || /比/.test(m.subject);
+const RATE_RE = /(执行率|完成率|完成年初预算的|为年初预算的|预算完成率)$/;
+
+function mentionEvidence(m: Mention, role?: string): Evidence {
+  return sentenceEvidence(m.sentence, m.raw, role);
+}
+
+/** Every bound amount: narrative figure vs table figure; unit words. */
+function bindingRule(id: 'NARR-AMOUNT' | 'NARR-UNIT'): Rule {
+  return rule({
+    id,
+    family: 'narrative',
+    severity: 'error',
+    title:
+      id === 'NARR-AMOUNT'
+        ? { zh: '情况说明中的金额与表中数字一致', en: 'Narrative amounts equal their table figures' }
+        : { zh: '情况说明金额单位与表一致（元 / 万元）', en: 'Narrative amount units match the tables (元 vs 万元)' },
+    basis:
+      id === 'NARR-AMOUNT'
+        ? '表文一致：情况说明各金额应与对应表格数字一致（GBC D-001…D-009, OBL-NARRATIVE-AMOUNT；domain §4.13）'
+        : '金额单位一致（GBC R001；domain §4.20）',
+    needsNarrative: true,
+    fixtures: [
+      id === 'NARR-AMOUNT'
+        ? { fire: (d) => replaceText(d, '住房保障支出10.00万元；', '住房保障支出11.00万元；') }
+        : { fire: (d) => replaceText(d, '支出合计180.00万元，其中：基本支出', '支出合计180.00元，其中：基本支出') },
+    ],
+    check: (ctx) => {
+      const out: Draft[] = [];
+      const cache = new Map<string, ReturnType<typeof figuresFor>>();
+      for (const m of ctx.narrative.amounts) {
+        const scope = scopeOf(m.sentence.section);
+        if (!scope) continue;
+        if (isChange(m) || isBudget(m)) continue;
+        const figs = cache.get(scope) ?? figuresFor(ctx, scope);
+        cache.set(scope, figs);
+        const cands = candidates(m, figs);
+        if (cands.length === 0) continue;
+        if (cands.some((f) => sameAtPrintedPrecision(m, f.fen))) continue;
+        const f = cands[0];
+        if (!f) continue;
+        const unitSlip = cands.find((c) => sameNumberOtherUnit(m, c));
+        if (id === 'NARR-UNIT' && unitSlip) {
+          out.push({
+            message: `情况说明“${m.subject}${m.raw}”单位有误：${unitSlip.table.tableNo ?? ''}表中为 ${unitSlip.text} ${unitSlip.table.unit}`,
+            messageEn: `Narrative "${m.subject}${m.raw}" has the wrong unit: the table prints ${unitSlip.text} ${unitSlip.table.unit}`,
+            evidence: [
+              mentionEvidence(m, '说明 / narrative'),
+              cellEvidence(unitSlip.table, unitSlip.row, unitSlip.col, '表 / table'),
+            ],
+            expected: `${unitSlip.text} ${unitSlip.table.unit}`,
+            actual: m.raw,
+          });
+        } else if (id === 'NARR-AMOUNT' && !unitSlip) {
+          const unit = f.table.unit as Unit;
+          const diff = m.fen - f.fen;
+          out.push({
+            message: `情况说明“${m.subject}${m.raw}”与${f.table.tableNo ?? f.table.title}不一致（表中为 ${f.text} ${unit}）`,
+            messageEn: `Narrative "${m.subject}${m.raw}" differs from the table (${f.text} ${unit})`,
+            evidence: [
+              mentionEvidence(m, '说明 / narrative'),
+              ...cands.map((c) => cellEvidence(c.table, c.row, c.col, '表 / table')),
+            ],
+            expected: `${f.text} ${unit}`,
+            actual: m.raw,
+            difference: fmt(diff, unit),
+          });
+        }
+      }
+      return out;
+    },
+  });
+}
+
+/** Rates (执行率/完成率): recomputed from the budget and actual figures stated in the same sentence. */
+const rateRule = rule({
+  id: 'NARR-RATE',
+  family: 'narrative',
+  severity: 'error',
+  title: { zh: '执行率/完成率 = 支出 ÷ 预算', en: 'Execution / completion rate = actual ÷ budget' },
+  basis: '完成率 = 决算数 ÷ 预算数（GBC R004；domain §4.15）',
+  needsNarrative: true,
+  fixtures: [{ fire: (d) => replaceText(d, '执行率75.00%', '执行率57.00%') }],
+  check: (ctx) => {
+    indexMentions(ctx);
+    const out: Draft[] = [];
+    for (const p of ctx.narrative.percents) {
+      if (!RATE_RE.test(p.subject)) continue;
+      const before = amountsBefore(p);
+      const budget = [...before].reverse().find(isBudget);
+      const actual = [...before].reverse().find((m) => !isBudget(m) && !isChange(m));
+      if (!budget || !actual || budget.fen === 0n) continue;
+      const r = pctOutcome(p, actual.fen, budget.fen);
+      if (r.ok) continue;
+      out.push({
+        severity: r.near ? 'info' : 'error',
+        message: `“${p.subject}${p.raw}”应为 ${pct(r.expect, p.scale)}（${actual.raw} ÷ ${budget.raw}）${r.near ? '（末位舍入差异）' : ''}`,
+        messageEn: `"${p.subject}${p.raw}" should be ${pct(r.expect, p.scale)} (${actual.raw} / ${budget.raw})${r.near ? ' (last-digit rounding)' : ''}`,
+        evidence: [
+          mentionEvidence(p, '比率 / rate'),
+          mentionEvidence(budget, '预算 / budget'),
+          mentionEvidence(actual, '支出 / actual'),
+        ],
+        expected: pct(r.expect, p.scale),
+        actual: p.raw,
+      });
+    }
+    return out;
+  },
+});
+
+const zeroBudgetRule = rule({
+  id: 'NARR-RATE-ZERO-BUDGET',
+  family: 'narrative',
+  severity: 'error',
+  title: { zh: '年初预算为零时不得表述完成率', en: 'No completion rate against a zero budget' },
+  basis: '年初预算为 0 时不得写“完成年初预算的X%”（GBC R004, OBL-TREND-COMPLETION-RATE；domain §4.15）',
+  needsNarrative: true,
+  fixtures: [{ fire: (d) => replaceText(d, '支出0万元。因公', '支出0万元，执行率0.00%。因公') }],
+  check: (ctx) => {
+    indexMentions(ctx);
+    const out: Draft[] = [];
+    for (const p of ctx.narrative.percents) {
+      if (!RATE_RE.test(p.subject)) continue;
+      const budget = [...amountsBefore(p)].reverse().find(isBudget);
+      if (!budget || budget.fen !== 0n) continue;
+      out.push({
+        message: `预算为零（${budget.raw}），却表述“${p.subject}${p.raw}”`,
+        messageEn: `Budget is zero (${budget.raw}) yet "${p.subject}${p.raw}" is stated`,
+        evidence: [mentionEvidence(p, '比率 / rate'), mentionEvidence(budget, '预算 / budget')],
+        expected: '不表述完成率 / no rate',
+        actual: p.raw,
+      });
+    }
+    return out;
+  },
+});
+
+/** "执行率降低29.34%": a rate described as a change with no earlier rate to compare with. */
+const rateWordingRule = rule({
+  id: 'NARR-RATE-WORDING',
+  family: 'narrative',
+  severity: 'error',
+  title: { zh: '执行率表述为“降低/提高X%”', en: 'Execution rate stated as a change ("rate fell X%")' },
+  basis: '执行率 = 支出 ÷ 预算，应直接表述比率；“执行率降低X%”把未执行比例写成了执行率（domain §4.15）',
+  needsNarrative: true,
+  fixtures: [
+    { fire: (d) => replaceText(d, '支出比预算减少2.00万元，执行率80.00%', '支出比预算减少2.00万元，执行率降低20.00%') },
+  ],
+  check: (ctx) => {
+    indexMentions(ctx);
+    const out: Draft[] = [];
+    for (const p of ctx.narrative.percents) {
+      const m = /(执行率|完成率)(降低|下降|减少|提高|增长|增加|上升)$/.exec(p.subject);
+      if (!m) continue;
+      if (/上年|去年|同比/.test(p.sentence.text)) continue;
+      const before = amountsBefore(p);
+      const actual = [...before].reverse().find((x) => !isBudget(x) && !isChange(x));
+      const change = [...before]
+        .reverse()
+        .find((x) => /比预算(减少|节约|增加|超支)$/.test(x.subject) || /^比预算/.test(x.subject));
+      const budgetM = [...before].reverse().find(isBudget);
+      let expected = '直接表述执行率 / state the rate itself';
+      if (actual && (budgetM || change)) {
+        const budget = budgetM
+          ? budgetM.fen
+          : actual.fen + (/(增加|超支)$/.test(change?.subject ?? '') ? -(change?.fen ?? 0n) : (change?.fen ?? 0n));
+        if (budget !== 0n)
+          expected = `执行率 ${pct(percentAt(actual.fen, budget, p.scale), p.scale)}（${actual.raw} ÷ ${fmt(budget, '万元')}）`;
+      }
+      out.push({
+        message: `“${p.subject}${p.raw}”：执行率是比率，不是增减；${expected}`,
+        messageEn: `"${p.subject}${p.raw}": an execution rate is a ratio, not a change; expected ${expected}`,
+        evidence: [mentionEvidence(p, '说明 / narrative')],
+        expected,
+        actual: `${p.subject}${p.raw}`,
+      });
+    }
+    return out;
+  },
+});
+
+/** "支出比预算减少X万元" = budget − actual, and the direction word matches. */
+const diffRule = rule({
+  id: 'NARR-DIFF',
+  family: 'narrative',
+  severity: 'error',
+  title: { zh: '“比预算减少/增加X”与预算、支出之差一致', en: '"X less/more than budget" equals budget − actual' },
+  basis: '差额 = 预算 − 支出，方向词与数字一致（domain §4.14）',
+  needsNarrative: true,
+  fixtures: [{ fire: (d) => replaceText(d, '支出比预算减少2.00万元', '支出比预算减少3.00万元') }],
+  check: (ctx) => {
+    indexMentions(ctx);
+    const out: Draft[] = [];
+    for (const m of ctx.narrative.amounts) {
+      const dir = /比(年初)?预算(减少|节约|增加|超支)$/.exec(m.subject);
+      if (!dir) continue;
+      const before = (sentenceMentions.get(m.sentence) ?? []).filter(
+        (x): x is AmountMention => x.kind === 'amount' && x.at < m.at,
+      );
+      const budget = [...before].reverse().find(isBudget);
+      const actual = [...before].reverse().find((x) => !isBudget(x) && !isChange(x));
+      if (!budget || !actual) continue;
+      const less = dir[2] === '减少' || dir[2] === '节约';
+      const real = budget.fen - actual.fen;
+      const stated = less ? m.fen : -m.fen;
+      if (real === stated) continue;
+      out.push({
+        message: `“${m.subject}${m.raw}”与预算 ${budget.raw}、支出 ${actual.raw} 不符（差额应为${real >= 0n ? '减少' : '增加'} ${fmt(abs(real), '万元')}）`,
+        messageEn: `"${m.subject}${m.raw}" does not match budget ${budget.raw} and actual ${actual.raw}`,
+        evidence: [
+          mentionEvidence(m, '差额 / difference'),
+          mentionEvidence(budget, '预算 / budget'),
+          mentionEvidence(actual, '支出 / actual'),
+        ],
+        expected: `${real >= 0n ? '减少' : '增加'} ${fmt(abs(real), '万元')}`,
+        actual: m.raw,
+      });
+    }
+    return out;
+  },
+});
+
+/** Shares "占…X%": numerator the amount just before; denominator the named total (or the section's total). */
+const shareRule = rule({
+  id: 'NARR-SHARE',
+  family: 'narrative',
+  severity: 'error',
+  title: { zh: '占比 = 分项 ÷ 总额', en: 'Shares = part ÷ whole' },
+  basis: '占比的分母固定：收入→本年收入合计，支出→本年支出合计，政府采购→采购总额（domain §4.13）',
+  needsNarrative: true,
+  fixtures: [{ fire: (d) => replaceText(d, '占72.22%', '占70.22%') }],
+  check: (ctx) => {
+    indexMentions(ctx);
+    const out: Draft[] = [];
+    for (const p of ctx.narrative.percents) {
+      const m = /占(.*?)的?$/.exec(p.subject);
+      if (!m || !/^占/.test(p.subject)) continue;
+      const denomName = (m[1] ?? '').replace(/的$/, '');
+      const part = amountsBefore(p).at(-1);
+      if (!part) continue;
+      // the whole: a mention in the same section whose subject ends with the named total, else the section's 合计/总额
+      const inSection = ctx.narrative.amounts.filter((a) => a.sentence.section === p.sentence.section && a !== part);
+      const whole = denomName
+        ? inSection.find((a) => a.subject.endsWith(denomName))
+        : inSection.find((a) => /(合计|总计|总额)$/.test(a.subject));
+      if (!whole || whole.fen === 0n) continue;
+      const r = pctOutcome(p, part.fen, whole.fen);
+      if (r.ok) continue;
+      out.push({
+        severity: r.near ? 'info' : 'error',
+        message: `“${part.subject}${part.raw}，${p.subject}${p.raw}”应为 ${pct(r.expect, p.scale)}（÷ ${whole.subject}${whole.raw}）`,
+        messageEn: `Share "${p.raw}" should be ${pct(r.expect, p.scale)} (${part.raw} / ${whole.raw})`,
+        evidence: [
+          mentionEvidence(p, '占比 / share'),
+          mentionEvidence(part, '分子 / part'),
+          mentionEvidence(whole, '分母 / whole'),
+        ],
+        expected: pct(r.expect, p.scale),
+        actual: p.raw,
+      });
+    }
+    return out;
+  },
+});
+
+/** Growth "比上年增加A万元，增长B%": B = A ÷ (current − A); and no growth from a zero base. */
+function growthRule(id: 'NARR-GROWTH' | 'NARR-ZERO-BASE'): Rule {
+  return rule({
+    id,
+    family: 'narrative',
+    severity: 'error',
+    title:
+      id === 'NARR-GROWTH'
+        ? { zh: '增长率 = 增减额 ÷ 上年数', en: 'Growth rate = change ÷ previous year' }
+        : { zh: '上年为零时不得表述增长率', en: 'No growth rate from a zero base' },
+    basis:
+      id === 'NARR-GROWTH'
+        ? '增长率以上年数为分母（domain §1.4 一、四）'
+        : '上年数为 0 不得写“增长X%”（OBL-TREND-ZERO-BASE；domain §4.15）',
+    needsNarrative: true,
+    fixtures: [
+      id === 'NARR-GROWTH'
+        ? {
+            fire: (d) =>
+              replaceText(d, '收入总计185.00万元，其中', '收入总计185.00万元，比上年增加35.00万元，增长25.00%，其中'),
+          }
+        : {
+            fire: (d) =>
+              replaceText(d, '收入总计185.00万元，其中', '收入总计185.00万元，比上年增加185.00万元，增长100.00%，其中'),
+          },
+    ],
+    check: (ctx) => {
+      indexMentions(ctx);
+      const out: Draft[] = [];
+      for (const p of ctx.narrative.percents) {
+        const dir = /(增长|下降|减少|增加|上升|降低)$/.exec(p.subject);
+        if (!dir || /执行率|完成率/.test(p.subject)) continue;
+        const before = amountsBefore(p);
+        const change = before.at(-1);
+        if (!change || !/(比上年|较上年|同比).*(增加|减少|增长|下降)$|^(增加|减少)$/.test(change.subject)) continue;
+        const current = before.at(-2);
+        if (!current) continue;
+        const up = /(增加|增长|上升)$/.test(change.subject);
+        const base = up ? current.fen - change.fen : current.fen + change.fen;
+        if (id === 'NARR-ZERO-BASE') {
+          if (base === 0n)
+            out.push({
+              message: `上年数为零（${current.raw} − ${change.raw}），不应表述“${p.subject}${p.raw}”`,
+              messageEn: `Previous year is zero; "${p.raw}" growth cannot be stated`,
+              evidence: [
+                mentionEvidence(p, '增长率 / growth'),
+                mentionEvidence(current, '本年 / current'),
+                mentionEvidence(change, '增减 / change'),
+              ],
+              expected: '不表述增长率 / no rate',
+              actual: p.raw,
+            });
+          continue;
+        }
+        if (base === 0n) continue;
+        const r = pctOutcome(p, change.fen, base);
+        if (r.ok) continue;
+        out.push({
+          severity: r.near ? 'info' : 'error',
+          message: `“${p.subject}${p.raw}”应为 ${pct(r.expect, p.scale)}（${change.raw} ÷ 上年 ${fmt(base, '万元')}）`,
+          messageEn: `"${p.raw}" should be ${pct(r.expect, p.scale)} (${change.raw} / previous ${fmt(base, '万元')})`,
+          evidence: [
+            mentionEvidence(p, '增长率 / growth'),
+            mentionEvidence(current, '本年 / current'),
+            mentionEvidence(change, '增减 / change'),
+          ],
+          expected: pct(r.expect, p.scale),
+          actual: p.raw,
+        });
+      }
+      return out;
+    },
+  });
+}
+
+/** 大于/小于/等于/持平 against the budget and actual in the same sentence. */
+const compareRule = rule({
+  id: 'NARR-COMPARE',
+  family: 'narrative',
+  severity: 'error',
+  title: { zh: '“决算数大于/小于/等于预算数”与数字一致', en: 'Greater/less/equal wording matches the figures' },
+  basis: '方向词与数字一致（OBL-TREND-*；domain §4.14）',
+  needsNarrative: true,
+  fixtures: [{ fire: (d) => replaceText(d, '决算数大于预算数', '决算数小于预算数') }],
+  check: (ctx) => {
+    indexMentions(ctx);
+    const out: Draft[] = [];
+    for (const s of ctx.narrative.sentences) {
+      const w =
+        /决算数?(大于|小于|等于|与预算数?持平|持平)(年初)?预算数?/.exec(s.text) ??
+        /(大于|小于|等于)(年初)?预算/.exec(s.text);
+      if (!w) continue;
+      const ms = (sentenceMentions.get(s) ?? []).filter(
+        (x): x is AmountMention => x.kind === 'amount' && x.at < (w.index ?? 0),
+      );
+      const budget = [...ms].reverse().find(isBudget);
+      const actual = [...ms].reverse().find((x) => !isBudget(x) && !isChange(x));
+      if (!budget || !actual) continue;
+      const word = w[1] ?? '';
+      const real = actual.fen > budget.fen ? '大于' : actual.fen < budget.fen ? '小于' : '等于';
+      const ok = word.includes('持平') || word === '等于' ? real === '等于' : word === real;
+      if (ok) continue;
+      out.push({
+        message: `“${w[0]}”与数字不符：决算 ${actual.raw}，预算 ${budget.raw}（应为“${real}”）`,
+        messageEn: `"${w[0]}" contradicts actual ${actual.raw} vs budget ${budget.raw} (should be ${real})`,
+        evidence: [
+          sentenceEvidence(s, w[0], '方向词 / wording'),
+          mentionEvidence(budget, '预算 / budget'),
+          mentionEvidence(actual, '决算 / actual'),
+        ],
+        expected: real,
+        actual: word,
+      });
+    }
+    return out;
+  },
+});
+
+/** The same item stated twice in one section with different figures. */
+const repeatRule = rule({
+  id: 'NARR-REPEAT',
+  family: 'narrative',
+  severity: 'error',
+  title: { zh: '同一事项在同一部分两次表述数字不同', en: 'The same figure stated twice differently' },
+  basis: '同一指标重复披露应一致（OBL-NARRATIVE-INDICATOR-REPEAT；domain §4.19）',
+  needsNarrative: true,
+  fixtures: [
+    {
+      fire: (d) => replaceText(d, '公用经费28.00万元。', '公用经费28.00万元。其中：公用经费27.00万元。'),
+    },
+  ],
+  check: (ctx) => {
+    const out: Draft[] = [];
+    const seen = new Map<string, AmountMention>();
+    for (const m of ctx.narrative.amounts) {
+      const subj = m.subject.replace(/^(其中|包括|主要是|为|共|合计)/, '').replace(/^[（(]?\d+[)）.．、]?/, '');
+      if (subj.length < 4 || /预算|减少|增加|节约|增长|下降|比|年度|每年|累计|超过|约|以上|提供/.test(subj)) continue;
+      const key = `${m.sentence.section.path}¦${subj}¦${m.unit}`;
+      const prev = seen.get(key);
+      if (!prev) {
+        seen.set(key, m);
+        continue;
+      }
+      if (prev.fen === m.fen || sameDecimalsDiffer(prev, m)) continue;
+      out.push({
+        message: `“${subj}”在同一部分先写 ${prev.raw}，后写 ${m.raw}`,
+        messageEn: `"${subj}" is stated as ${prev.raw} and then ${m.raw} in the same section`,
+        evidence: [mentionEvidence(prev, '第一次 / first'), mentionEvidence(m, '第二次 / second')],
+        expected: prev.raw,
+        actual: m.raw,
+      });
+    }
+    return out;
+  },
+});
+
+/** "531万元" then "531.00万元": not a contradiction. */
+function sameDecimalsDiffer(a: AmountMention, b: AmountMention): boolean {
+  const d = Math.min(a.decimals, b.decimals);
+  const scale = a.unit === '万元' ? 6 : a.unit === '元' ? 2 : 10;
+  return formatScaled(a.fen, scale, d) === formatScaled(b.fen, scale, d);
+}
+
+/** 三公 narrative: budget and actual of each item = 公开07表. */
+const THREE_PUBLIC_KEYS: [RegExp, string][] = [
+  [/公务用车购置及运行(维护)?费?/g, 'vehicle'],
+  [/公务用车购置(?!及)(支出|费)?/g, 'vehicle.purchase'],
+  [/公务用车运行(维护)?(支出|费)?/g, 'vehicle.operation'],
+  [/公务接待/g, 'reception'],
+  [/因公出国/g, 'abroad'],
+  [/[“"]?三公[”"]?经费/g, 'total'],
+];
+
+function threePublicItem(s: Sentence, at: number, paragraphText: string, offset: number): string | undefined {
+  const text = paragraphText.slice(0, offset + at);
+  let best: { i: number; key: string } | undefined;
+  for (const [re, key] of THREE_PUBLIC_KEYS) {
+    for (const m of text.matchAll(re)) {
+      const i = m.index ?? 0;
+      if (!best || i > best.i || (i === best.i && key.length > best.key.length)) best = { i, key };
+    }
+  }
+  void s;
+  return best?.key;
+}
+
+const threePublicRule = rule({
+  id: 'NARR-3PUBLIC',
+  family: 'narrative',
+  severity: 'error',
+  title: {
+    zh: '“三公”经费说明的预算数、支出数与公开07表一致',
+    en: '三公 narrative budget and actual figures equal Table 7',
+  },
+  basis: '“三公”经费说明与表一致（OBL-TXT-T7；domain §1.4, §4.13）',
+  needs: ['three_public'],
+  needsNarrative: true,
+  fixtures: [
+    { fire: (d) => replaceText(d, '公务接待费预算4.00万元，支出3.00万元', '公务接待费预算4.00万元，支出3.50万元') },
+  ],
+  check: (ctx) => {
+    const t = ctx.table('three_public');
+    const row = t?.rows[0];
+    if (!t || !row) return { skip: '公开07表无数据行 / no data row' };
+    const out: Draft[] = [];
+    const secs = ctx.narrative.sections.filter((s) => scopeOf(s) === 'threePublic');
+    for (const sec of secs) {
+      const sents = ctx.narrative.sentencesIn([sec]);
+      // paragraph-level text to find the item named before each figure
+      let para = '';
+      let lastSrc: unknown;
+      for (const s of sents) {
+        if (s.heading || s.src !== lastSrc) para = '';
+        lastSrc = s.src;
+        const offset = para.length;
+        para += s.text;
+        for (const m of ctx.narrative.amounts.filter((x) => x.sentence === s)) {
+          if (isChange(m)) continue;
+          const item = threePublicItem(s, m.at, para, offset);
+          if (!item) continue;
+          const budget = /预算/.test(m.subject);
+          const col = `${budget ? 'budget' : 'actual'}.${item}`;
+          const cell = row.cells[col];
+          if (cell?.kind !== 'amount') continue;
+          if (sameAtPrintedPrecision(m, cell.fen) || (m.unit === '元' && m.fen === 0n && cell.fen === 0n)) continue;
+          out.push({
+            message: `“三公”经费说明“${m.subject}${m.raw}”与公开07表${budget ? '预算数' : '决算数'}（${cell.text} 万元）不一致`,
+            messageEn: `三公 narrative "${m.subject}${m.raw}" differs from Table 7 ${col} (${cell.text})`,
+            evidence: [mentionEvidence(m, '说明 / narrative'), cellEvidence(t, row, col, '表 / table')],
+            expected: `${cell.text} ${t.unit}`,
+            actual: m.raw,
+            difference: fmt(m.fen - cell.fen, t.unit),
+          });
+        }
+      }
+    }
+    return out;
+  },
+});
+
+const runningCostRule = rule({
+  id: 'NARR-RUNNING-COST',
+  family: 'narrative',
+  severity: 'error',
+  title: {
+    zh: '机关运行经费与公开06表公用经费一致',
+    en: 'Running costs (机关运行经费) agree with Table 6 public expense',
+  },
+  basis:
+    '2019 口径：机关运行经费 = 基本支出中公用经费之和（=）；上海 2024 口径：日常公用经费（≤）（GBC R009；domain §1.4, §4.16）',
+  needs: ['general_budget_basic'],
+  needsNarrative: true,
+  fixtures: [{ fire: (d) => replaceText(d, '机关运行经费支出28.00万元', '机关运行经费支出38.00万元') }],
+  check: (ctx) => {
+    const t6 = ctx.table('general_budget_basic');
+    const pub = rowByKey(t6, 'total.public');
+    const cell = pub?.cells[t6?.columns[0]?.id ?? 'amount'];
+    if (!t6 || !pub || cell?.kind !== 'amount') return { skip: '公开06表无公用经费合计 / no public-expense total' };
+    const equal = ctx.template.id !== 'shanghai-2024';
+    const out: Draft[] = [];
+    for (const m of ctx.narrative.amounts) {
+      if (!/机关运行经费(支出|决算数?)?(为|共计|合计)?$/.test(m.subject)) continue;
+      const ok = equal ? sameAtPrintedPrecision(m, cell.fen) : m.fen <= cell.fen;
+      if (ok) continue;
+      out.push({
+        message: `机关运行经费 ${m.raw} ${equal ? '不等于' : '大于'}公开06表公用经费合计 ${cell.text} 万元`,
+        messageEn: `Running costs ${m.raw} ${equal ? 'differ from' : 'exceed'} Table 6 public-expense total ${cell.text}`,
+        evidence: [
+          mentionEvidence(m, '说明 / narrative'),
+          cellEvidence(t6, pub, t6.columns[0]?.id ?? 'amount', '表 / table'),
+        ],
+        expected: `${equal ? '' : '≤ '}${cell.text} ${t6.unit}`,
+        actual: m.raw,
+        difference: fmt(m.fen - cell.fen, t6.unit),
+      });
+    }
+    return out;
+  },
+});
+
+const procurementRule = rule({
+  id: 'NARR-PROCUREMENT',
+  family: 'narrative',
+  severity: 'error',
+  title: {
+    zh: '政府采购：总额 = 货物 + 工程 + 服务；中小企业 ≤ 总额；小微 ≤ 中小',
+    en: 'Procurement: total = goods + works + services; SME ≤ total; micro ≤ SME',
+  },
+  basis: '政府采购情况说明（GBC B-012；domain §4.17）',
+  needsNarrative: true,
+  fixtures: [{ fire: (d) => replaceText(d, '政府采购服务支出5.00万元', '政府采购服务支出6.00万元') }],
+  check: (ctx) => {
+    const out: Draft[] = [];
+    for (const sec of ctx.narrative.sectionsMatching('政府采购')) {
+      const ms = ctx.narrative.amounts.filter((m) => m.sentence.section === sec);
+      const find = (re: RegExp) => ms.find((m) => re.test(m.subject));
+      const total = find(/(政府采购(支出|合同)?总额|采购支出总额|政府采购支出)$/);
+      const goods = find(/货物(支出|合同金额)?$/);
+      const works = find(/工程(支出|合同金额)?$/);
+      const services = find(/服务(支出|合同金额)?$/);
+      const sme = find(/中小企业(合同金额)?$/);
+      const micro = find(/小微企业(合同金额)?$/);
+      if (total && goods && works && services) {
+        const s = goods.fen + works.fen + services.fen;
+        if (s !== total.fen)
+          out.push({
+            message: `政府采购总额 ${total.raw} ≠ 货物 ${goods.raw} + 工程 ${works.raw} + 服务 ${services.raw}`,
+            messageEn: `Procurement total ${total.raw} ≠ goods + works + services (${fmt(s, '万元')})`,
+            evidence: [total, goods, works, services].map((m) => mentionEvidence(m)),
+            expected: fmt(s, '万元'),
+            actual: total.raw,
+            difference: fmt(total.fen - s, '万元'),
+          });
+      }
+      if (total && sme && sme.fen > total.fen)
+        out.push({
+          message: `授予中小企业合同金额 ${sme.raw} 大于政府采购总额 ${total.raw}`,
+          messageEn: `SME awards ${sme.raw} exceed the procurement total ${total.raw}`,
+          evidence: [mentionEvidence(sme), mentionEvidence(total)],
+          expected: `≤ ${total.raw}`,
+          actual: sme.raw,
+        });
+      if (sme && micro && micro.fen > sme.fen)
+        out.push({
+          message: `授予小微企业合同金额 ${micro.raw} 大于中小企业合同金额 ${sme.raw}`,
+          messageEn: `Micro-enterprise awards ${micro.raw} exceed SME awards ${sme.raw}`,
+          evidence: [mentionEvidence(micro), mentionEvidence(sme)],
+          expected: `≤ ${sme.raw}`,
+          actual: micro.raw,
+        });
+    }
+    return out;
+  },
+});
+
+const assetsRule = rule({
+  id: 'NARR-ASSETS',
+  family: 'narrative',
+  severity: 'error',
+  title: { zh: '国有资产：车辆总数 = 各类车辆之和', en: 'Assets: vehicles total = sum by type' },
+  basis: '国有资产占用情况说明（domain §1.4）',
+  needsNarrative: true,
+  fixtures: [{ fire: (d) => replaceText(d, '执法执勤用车0辆', '执法执勤用车1辆') }],
+  check: (ctx) => {
+    const out: Draft[] = [];
+    for (const s of ctx.narrative.sentences) {
+      const m = /共有(?:车辆|公务用车)(\d+)辆[，,]其中[：:]?(.*)/.exec(s.text);
+      if (!m) continue;
+      const total = Number(m[1]);
+      const parts = [...(m[2] ?? '').split(/[；;。]/)[0]!.matchAll(/(\d+)辆/g)].map((x) => Number(x[1]));
+      const sum = parts.reduce((a, b) => a + b, 0);
+      if (parts.length === 0 || sum === total) continue;
+      out.push({
+        message: `车辆总数 ${total} 辆 ≠ 各类车辆之和 ${sum} 辆`,
+        messageEn: `Vehicles total ${total} ≠ sum by type ${sum}`,
+        evidence: [sentenceEvidence(s, `${total}辆`)],
+        expected: `${sum}辆`,
+        actual: `${total}辆`,
+      });
+    }
+    return out;
+  },
+});
+
+export const NARRATIVE_RULES: Rule[] = [
+  bindingRule('NARR-AMOUNT'),
+  bindingRule('NARR-UNIT'),
+  rateRule,
+  zeroBudgetRule,
+  rateWordingRule,
+  diffRule,
+  shareRule,
+  growthRule('NARR-GROWTH'),
+  growthRule('NARR-ZERO-BASE'),
+  compareRule,
+  repeatRule,
+  threePublicRule,
+  runningCostRule,
+  procurementRule,
+  assetsRule,
+];
+
+export type { Disclosure };
+
+void bump;
