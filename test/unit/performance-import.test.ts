@@ -175,27 +175,38 @@ describe('performance annexes: score sheet', () => {
     assert.ok(ev.unread?.some((u) => u.what === '评分表总计'));
   });
 
-  it('values that cannot be split into target and actual are unread', () => {
-    const [ev] = parsePerformanceAnnexes(
-      lines(
-        annex(
-          [
-            '产出目标 2.00',
-            '质量 2.00',
-            '验收结论',
-            '2.00 甲级',
-            '乙级',
-            '2.00',
-            '业绩值为甲级得满分。',
-            '总计 2.00 2.00',
-          ].join('\n'),
-        ),
-      ),
-      'made-up.txt',
-    );
+  it('reads unlike qualitative values when a scoring standard follows the score', () => {
+    const sheet = [
+      '产出目标 2.00',
+      '时效 2.00',
+      '验收时间',
+      '2.00',
+      '年底前完成',
+      '已完成',
+      '2.00',
+      '达标得满分。',
+      '总计 2.00 2.00',
+    ];
+    const [ev] = parsePerformanceAnnexes(lines(annex(sheet.join('\n'))), 'made-up.txt');
+    assert.deepEqual(row(ev?.indicators[0]), ['产出目标', '时效', '验收时间', '2.00', '年底前完成', '已完成', '2.00']);
+  });
+
+  it('values whose boundary between target and actual is ambiguous are unread', () => {
+    const sheet = [
+      '产出目标 2.00',
+      '时效 2.00',
+      '验收时间',
+      '2.00 按时完',
+      '成',
+      '已完成',
+      '2.00',
+      '达标得满分。',
+      '总计 2.00 2.00',
+    ];
+    const [ev] = parsePerformanceAnnexes(lines(annex(sheet.join('\n'))), 'made-up.txt');
     const i = ev?.indicators[0];
-    assert.deepEqual([i?.name, i?.target, i?.actual, i?.score?.text], ['验收结论', undefined, undefined, '2.00']);
-    assert.ok(ev?.unread?.some((u) => u.what === '指标“验收结论”的目标值、业绩值'));
+    assert.deepEqual([i?.name, i?.target, i?.actual, i?.score?.text], ['验收时间', undefined, undefined, '2.00']);
+    assert.ok(ev?.unread?.some((u) => u.what === '指标“验收时间”的目标值、业绩值' && /ambiguous/.test(u.reason)));
   });
 
   it('uses the indicator names listed in the 综合结论 to cut a name from a short last source line', () => {

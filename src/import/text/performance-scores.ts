@@ -113,7 +113,7 @@ const GROUP_NAMES = [
 
 /** Text that starts a scoring standard (used when a score is missing). */
 const STANDARD_START_RE = /^(业绩值|达标|未达标|及时得|完成得|按业绩|低于|高于)/;
-const STANDARD_ANY_RE = /得满分|得0分|扣分|扣权重|不得分|酌情/;
+const STANDARD_ANY_RE = /得满分|得0分|扣分|扣权重|不得分|酌情|得分|评分|计分/;
 
 function looksLikeStandard(text: string): boolean {
   return STANDARD_START_RE.test(text) || STANDARD_ANY_RE.test(text);
@@ -146,11 +146,11 @@ function sameScale(a: string, b: string): boolean {
   return QUALIFIERS.some((q) => long === q + short);
 }
 
-function plausiblePair(target: string, actual: string): boolean {
+function plausiblePair(target: string, actual: string, sameScaleWords: boolean): boolean {
   const kt = cellKind(target);
   const ka = cellKind(actual);
   if (!kt || !ka) return false;
-  if (kt === 'word' && ka === 'word') return sameScale(target, actual);
+  if (kt === 'word' && ka === 'word' && sameScaleWords) return sameScale(target, actual);
   return true;
 }
 
@@ -160,7 +160,7 @@ type Split = { target: string; actual: string } | 'ambiguous' | undefined;
  * Splits the pieces between weight and score into 目标值 and 业绩值. Pieces on one line are separate
  * cells; a line break may be a wrap inside a cell or a cell boundary.
  */
-function splitTargetActual(raw: readonly Token[]): Split {
+function splitTargetActual(raw: readonly Token[], sameScaleWords: boolean): Split {
   // A comparator printed apart from its number ("≥ 95%") belongs to the piece after it.
   const pieces: Token[] = [];
   for (let k = 0; k < raw.length; k++) {
@@ -188,7 +188,7 @@ function splitTargetActual(raw: readonly Token[]): Split {
       .slice(s)
       .map((t) => t.text)
       .join('');
-    if (plausiblePair(target, actual)) valid.push({ target, actual });
+    if (plausiblePair(target, actual, sameScaleWords)) valid.push({ target, actual });
   }
   if (valid.length === 1) return valid[0];
   if (valid.length === 0) return undefined;
@@ -225,16 +225,18 @@ function tryRow(body: readonly Token[], at: number, certain: boolean): RowElemen
     const t = body[q] as Token;
     if (DECIMAL_RE.test(t.text)) {
       // A score ends its line; a decimal followed by text on its line is the next weight.
-      if (!t.lineEnd && !certain) return undefined;
-      if (!t.lineEnd) break;
-      const split = splitTargetActual(cells);
-      if (!certain && (split === undefined || split === 'ambiguous')) return undefined;
+      if (!t.lineEnd) {
+        if (!certain) return undefined;
+        break;
+      }
       if (!certain && compareValues(t.text, weight.text) > 0) return undefined;
+      const split = chooseSplit(cells, certain || standardFollows(body, q + 1));
+      if (!certain && !resolved(split)) return undefined;
       return { type: 'row', at, weight, cells, split, score: t, after: q + 1 };
     }
     if (cells.length >= 2 && looksLikeStandard(t.text)) {
-      const split = splitTargetActual(cells);
-      if (!certain && (split === undefined || split === 'ambiguous')) return undefined;
+      const split = chooseSplit(cells, true);
+      if (!certain && !resolved(split)) return undefined;
       return { type: 'row', at, weight, cells, split, after: q };
     }
     cells.push(t);
@@ -243,6 +245,31 @@ function tryRow(body: readonly Token[], at: number, certain: boolean): RowElemen
   // Certain row (text on the weight's line) but no score and no standard found: cells unreadable.
   const stop = Math.min(body.length, at + 1 + Math.min(cells.length, 2));
   return { type: 'row', at, weight, cells: body.slice(at + 1, stop), split: undefined, after: stop };
+}
+
+function resolved(split: Split): split is { target: string; actual: string } {
+  return split !== undefined && split !== 'ambiguous';
+}
+
+/**
+ * Qualitative values of one scale (合理/合理, 满意/基本满意) always make a pair; unlike words
+ * ("年底前完成" / "已完成") only when the row is otherwise certain (`loose`).
+ */
+function chooseSplit(cells: readonly Token[], loose: boolean): Split {
+  const strict = splitTargetActual(cells, true);
+  if (resolved(strict) || !loose) return strict;
+  return splitTargetActual(cells, false);
+}
+
+/** Does a scoring standard start right after index `from` (before the next decimal)? */
+function standardFollows(body: readonly Token[], from: number): boolean {
+  let s = '';
+  for (let i = from; i < body.length && s.length < 40; i++) {
+    const t = body[i] as Token;
+    if (DECIMAL_RE.test(t.text)) break;
+    s += t.text;
+  }
+  return looksLikeStandard(s);
 }
 
 function compareValues(a: string, b: string): number {
