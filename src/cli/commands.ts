@@ -3,4 +3,6 @@ import type { Command } from './command.ts';
 
 export const COMMANDS: Array<() => Promise<Command>> = [
   () => import('./import.ts').then((m) => m.command),
+  () => import('./build.ts').then((m) => m.command),
+  () => import('./init-workbook.ts').then((m) => m.command),
 ];

@@ -319,7 +319,7 @@ function performanceSection(x: NarrativeInput): Section {
   const byGrade = new Map<string, number>();
   for (const s of x.scores) byGrade.set(s.grade, (byGrade.get(s.grade) ?? 0) + 1);
   const summary = `${who(x)}共${projects.length}个项目开展绩效自评，涉及资金${wan(budget)}，平均得分${formatPoints(divRoundPoints(avg, BigInt(projects.length)))}分；其中评价等级为${[...byGrade].map(([g, n]) => `“${g}”的${n}个`).join('、')}。`;
-  const children = projects.map((pr, i) => projectSection(x, pr, x.scores[i], i));
+  const children = projects.map((pr, i) => projectSection(pr, x.scores[i], i));
   return sec('', 2, heading, [...d.text.performanceWork, summary], children);
 }
 
@@ -327,7 +327,7 @@ function divRoundPoints(total: bigint, n: bigint): bigint {
   return (total * 2n + n) / (2n * n);
 }
 
-function projectSection(x: NarrativeInput, pr: ProjectInput, s: ScoreResult | undefined, i: number): Section {
+function projectSection(pr: ProjectInput, s: ScoreResult | undefined, i: number): Section {
   const rate =
     rounded(pr.funds.budget) === 0n
       ? ''
@@ -356,7 +356,7 @@ function otherSection(x: NarrativeInput): Section {
       : rounded(ocActual) === rounded(oc.budget)
         ? '，与年初预算持平'
         : `，比年初预算${ocActual > oc.budget ? '增加' : '减少'}${wan(ocActual > oc.budget ? ocActual - oc.budget : oc.budget - ocActual)}`;
-  const operating = `${who(x)}机关运行经费支出${wan(ocActual)}${ocBudget}。${change(ocActual, d.prior.operatingCost, d.fiscalYear - 1)}${oc.note ? trimStop(oc.note) + '。' : ''}`;
+  const operating = `${who(x)}机关运行经费支出${wan(ocActual)}${ocBudget}。${change(ocActual, d.prior.operatingCost, d.fiscalYear - 1)}${oc.note ? `${trimStop(oc.note)}。` : ''}`;
   const pc = d.procurement;
   const ptotal = pc.goods + pc.works + pc.services;
   const procurement =

@@ -1,7 +1,7 @@
 // Performance self-evaluations in the model: money table (元), indicator tree with weights, scores and grade.
 
 import type { ProjectInput } from '../import/workbook/schema.ts';
-import type { Cell, NumberValue, PerformanceEvaluation, Row } from '../model/disclosure.ts';
+import type { Cell, IndicatorGroup, NumberValue, PerformanceEvaluation, Row } from '../model/disclosure.ts';
 import { formatAmount, percentHundredths } from '../model/money.ts';
 import { hundredths } from './phrases.ts';
 import { formatPoints, type Points, type ScoreResult } from './scoring.ts';
@@ -88,23 +88,26 @@ export function buildEvaluation(pr: ProjectInput, s: ScoreResult, department: st
         cells: { total: yuan(pr.funds.spent), fiscal: yuan(pr.funds.spent) },
       },
     ],
-    indicators: s.indicators.map((k) => {
-      const i = k.input;
-      const out: PerformanceEvaluation['indicators'][number] = {
-        level1: i.level1,
-        level1Weight: points(l1.get(i.level1) ?? 0n),
-        level2: i.level2,
-        level2Weight: points(l2.get(`${i.level1}/${i.level2}`) ?? 0n),
-        name: i.name ?? '',
-        weight: points(k.weight),
-        score: points(k.score),
-      };
-      if (i.target !== undefined) out.target = i.target;
-      if (i.actual !== undefined) out.actual = i.actual;
-      if (i.standard !== undefined) out.standard = i.standard;
-      if (i.dataSource !== undefined) out.dataSource = i.dataSource;
-      return out;
-    }),
+    indicators: s.indicators
+      .filter((k) => k.input.name !== undefined)
+      .map((k) => {
+        const i = k.input;
+        const out: PerformanceEvaluation['indicators'][number] = {
+          level1: i.level1,
+          level1Weight: points(l1.get(i.level1) ?? 0n),
+          level2: i.level2,
+          level2Weight: points(l2.get(`${i.level1}/${i.level2}`) ?? 0n),
+          name: i.name ?? '',
+          weight: points(k.weight),
+          score: points(k.score),
+        };
+        if (i.target !== undefined) out.target = i.target;
+        if (i.actual !== undefined) out.actual = i.actual;
+        if (i.standard !== undefined) out.standard = i.standard;
+        if (i.dataSource !== undefined) out.dataSource = i.dataSource;
+        return out;
+      }),
+    groups: groupsOf(s, l1, l2),
     totalWeight: points(s.totalWeight),
     totalScore: points(s.total),
     grade: s.grade,
@@ -112,4 +115,23 @@ export function buildEvaluation(pr: ProjectInput, s: ScoreResult, department: st
   };
   if (pr.annex !== undefined) e.annex = pr.annex;
   return e;
+}
+
+/** 一级 and 二级 headings in order, with their weights (a 二级 without 三级 rows is kept, weight 0). */
+function groupsOf(s: ScoreResult, l1: Map<string, Points>, l2: Map<string, Points>): IndicatorGroup[] {
+  const out: IndicatorGroup[] = [];
+  const seen = new Set<string>();
+  for (const k of s.indicators) {
+    const a = k.input.level1;
+    const b = `${a}/${k.input.level2}`;
+    if (!seen.has(a)) {
+      seen.add(a);
+      out.push({ level: 1, name: a, weight: points(l1.get(a) ?? 0n) });
+    }
+    if (!seen.has(b)) {
+      seen.add(b);
+      out.push({ level: 2, name: k.input.level2, parent: a, weight: points(l2.get(b) ?? 0n) });
+    }
+  }
+  return out;
 }

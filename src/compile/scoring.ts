@@ -53,6 +53,7 @@ export function scoreIndicator(weight: string, rule: ScoringRule): Points {
     }
     case 'discretionary': {
       const v = parseScaled(rule.score, 2);
+      // biome-ignore lint/complexity/useMathMinMax: bigint
       return v > w ? w : v;
     }
   }

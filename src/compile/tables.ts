@@ -455,6 +455,7 @@ export function buildTables(d: DepartmentData, tpl: Template, names: CodeNames, 
   const ledger = buildLedger(d, file);
   const maker = new TableMaker(d, tpl, names, ledger);
   const figures = maker.figures();
+  // biome-ignore lint/suspicious/useIterableCallbackReturn: the switch is exhaustive
   const tables = tpl.tables.map((def): Table => {
     switch (def.kind) {
       case 'income_expense_summary':

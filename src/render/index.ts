@@ -1,0 +1,39 @@
+// All output formats of a disclosure; each returns files relative to the output folder.
+import type { Disclosure } from '../model/disclosure.ts';
+import { toJson } from '../model/json.ts';
+import { toCsv } from './csv.ts';
+import { renderDocx } from './docx.ts';
+import { type OutputFile, renderFdp } from './fdp.ts';
+import { renderHtml } from './html.ts';
+import { renderPdf } from './pdf.ts';
+import { renderXlsx } from './xlsx.ts';
+
+export const FORMATS = ['html', 'pdf', 'docx', 'xlsx', 'json', 'csv', 'fdp'] as const;
+export type Format = (typeof FORMATS)[number];
+
+export type { OutputFile };
+
+/** File base name: "深圳市…办公室-2019-部门决算". */
+export function baseName(d: Disclosure): string {
+  return `${d.meta.department.replace(/[\\/:*?"<>|\s]+/g, '')}-${d.meta.fiscalYear}-部门决算`;
+}
+
+export async function render(d: Disclosure, format: Format): Promise<OutputFile[]> {
+  const base = baseName(d);
+  switch (format) {
+    case 'html':
+      return [{ path: `${base}.html`, data: renderHtml(d) }];
+    case 'pdf':
+      return [{ path: `${base}.pdf`, data: await renderPdf(d) }];
+    case 'docx':
+      return [{ path: `${base}.docx`, data: await renderDocx(d) }];
+    case 'xlsx':
+      return [{ path: `${base}.xlsx`, data: await renderXlsx(d) }];
+    case 'json':
+      return [{ path: `${base}.json`, data: toJson(d) }];
+    case 'csv':
+      return [{ path: `${base}.csv`, data: toCsv(d) }];
+    case 'fdp':
+      return renderFdp(d).map((f) => ({ ...f, path: `fdp/${f.path}` }));
+  }
+}

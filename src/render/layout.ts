@@ -1,0 +1,406 @@
+// Every table of a disclosure laid out once as a grid of cells with spans, in the template's official shape.
+// HTML, PDF, DOCX and XLSX all draw from this grid.
+import type { Cell, Disclosure, Row, Table } from '../model/disclosure.ts';
+import { formatScaled } from '../model/money.ts';
+
+export interface GridCell {
+  text: string;
+  colSpan?: number;
+  rowSpan?: number;
+  align?: 'left' | 'center' | 'right';
+  bold?: boolean;
+  /** Text indentation in characters (class → item hierarchy). */
+  indent?: number;
+  /** True for money cells. */
+  amount?: boolean;
+}
+
+/** A grid row: a cell, or null where a span from the left or above covers the position. */
+export type GridRow = (GridCell | null)[];
+
+export interface Grid {
+  title: string;
+  tableNo?: string;
+  department?: string;
+  unit: string;
+  header: GridRow[];
+  body: GridRow[];
+  notes: string[];
+  /** Relative column widths. */
+  widths: number[];
+}
+
+export function cellText(c: Cell | undefined): string {
+  if (!c) return '';
+  switch (c.kind) {
+    case 'amount':
+      return c.text;
+    case 'blank':
+      return '';
+    case 'dash':
+      return c.text;
+    case 'text':
+      return c.text;
+    case 'unread':
+      return '（无法读取）';
+  }
+}
+
+/** 分 → printed figure in 万元 with thousands separators. */
+function amount(c: Cell | undefined): GridCell {
+  if (!c) return { text: '', align: 'right', amount: true };
+  if (c.kind === 'amount') return { text: formatScaled(c.fen, 6, 2, true), align: 'right', amount: true };
+  return { text: cellText(c), align: 'right' };
+}
+
+function fill(row: GridRow, n: number): GridRow {
+  while (row.length < n) row.push({ text: '' });
+  return row;
+}
+
+/** Header rows from column header paths: equal prefixes merge across, short paths merge down. */
+export function headerRows(paths: string[][], lead: GridCell[][] = []): GridRow[] {
+  const depth = Math.max(1, ...paths.map((p) => p.length));
+  const rows: GridRow[] = Array.from({ length: depth }, () => []);
+  lead.forEach((col) => {
+    col.forEach((c, r) => {
+      rows[r]?.push(c);
+    });
+    for (let r = col.length; r < depth; r++) rows[r]?.push(null);
+  });
+  for (let level = 0; level < depth; level++) {
+    let i = 0;
+    while (i < paths.length) {
+      const p = paths[i] ?? [];
+      if (level >= p.length) {
+        rows[level]?.push(null);
+        i++;
+        continue;
+      }
+      let j = i + 1;
+      while (
+        j < paths.length &&
+        level < p.length - 1 &&
+        (paths[j]?.length ?? 0) > level + 1 &&
+        paths[j]?.slice(0, level + 1).join('/') === p.slice(0, level + 1).join('/')
+      ) {
+        j++;
+      }
+      const span = j - i;
+      const last = level === p.length - 1;
+      const cell: GridCell = { text: p[level] ?? '', align: 'center', bold: true };
+      if (span > 1) cell.colSpan = span;
+      if (last && depth - level > 1) cell.rowSpan = depth - level;
+      rows[level]?.push(cell);
+      for (let k = 1; k < span; k++) rows[level]?.push(null);
+      i = j;
+    }
+  }
+  return rows;
+}
+
+function indentOf(code: string | undefined): number {
+  if (!code) return 0;
+  return code.length === 3 ? 0 : code.length === 5 ? 1 : 2;
+}
+
+/** 功能分类 tables (T2, T3, T5, T8, T9): code, name, amounts. */
+function functionalGrid(t: Table): Grid {
+  const paths = t.columns.map((c) => c.header);
+  const lead: GridCell[][] = [
+    [{ text: '功能分类科目编码', align: 'center', bold: true, rowSpan: Math.max(1, ...paths.map((p) => p.length)) }],
+    [{ text: '科目名称', align: 'center', bold: true, rowSpan: Math.max(1, ...paths.map((p) => p.length)) }],
+  ];
+  const header = headerRows(paths, lead);
+  const body: GridRow[] = t.rows.map((r) => {
+    const total = r.key === 'total';
+    const row: GridRow = total
+      ? [{ text: r.label, colSpan: 2, align: 'center', bold: true }, null]
+      : [
+          { text: r.code ?? '', align: 'left' },
+          { text: r.label, align: 'left', indent: indentOf(r.code) },
+        ];
+    for (const c of t.columns) row.push(amount(r.cells[c.id]));
+    return row;
+  });
+  return base(t, header, body, [1.4, 3.2, ...t.columns.map(() => 1.3)]);
+}
+
+function base(t: Table, header: GridRow[], body: GridRow[], widths: number[]): Grid {
+  const g: Grid = { title: t.title, unit: t.unit, header, body, notes: t.notes.map((n) => n.text), widths };
+  if (t.tableNo) g.tableNo = t.tableNo;
+  if (t.department) g.department = t.department;
+  return g;
+}
+
+/** Two-sided summary tables (T1, T4): income rows on the left, expense rows on the right. */
+function twoSidedGrid(t: Table): Grid {
+  const income = t.rows.filter((r) => r.side === 'income');
+  const expense = t.rows.filter((r) => r.side === 'expense');
+  const expCols = t.columns.filter((c) => c.side === 'expense');
+  const incCol = t.columns.find((c) => c.side === 'income');
+  const fiscal = t.kind === 'fiscal_summary';
+  const header: GridRow[] = [
+    [
+      { text: '收入', colSpan: 2, align: 'center', bold: true },
+      null,
+      { text: '支出', colSpan: 1 + expCols.length, align: 'center', bold: true },
+      ...expCols.map(() => null),
+    ],
+    [
+      { text: '项目', align: 'center', bold: true },
+      { text: fiscal ? '金额' : '决算数', align: 'center', bold: true },
+      { text: '项目', align: 'center', bold: true },
+      ...expCols.map((c): GridCell => ({ text: fiscal ? (c.header[0] ?? '') : '决算数', align: 'center', bold: true })),
+    ],
+  ];
+  // Income totals line up with expense totals, as in the template.
+  const incBody = income.filter((r) => !/\.(total|reserve|carryIn|grand)$/.test(r.key) && !r.key.includes('carryIn.'));
+  const incTail = income.filter((r) => !incBody.includes(r));
+  const expBody = expense.filter((r) => r.code !== undefined);
+  const expTail = expense.filter((r) => r.code === undefined);
+  const n = Math.max(incBody.length, expBody.length);
+  const m = Math.max(incTail.length, expTail.length);
+  const left = [...pad(incBody, n), ...pad(incTail, m)];
+  const right = [...pad(expBody, n), ...pad(expTail, m)];
+  const body: GridRow[] = left.map((l, i) => {
+    const r = right[i];
+    const row: GridRow = [
+      { text: l?.label ?? '', align: 'left', bold: isTotal(l) },
+      incCol && l ? amount(l.cells[incCol.id]) : { text: '' },
+      { text: r?.label ?? '', align: 'left', bold: isTotal(r) },
+    ];
+    for (const c of expCols) row.push(r ? amount(r.cells[c.id]) : { text: '' });
+    return row;
+  });
+  return base(t, header, body, [3.2, 1.4, 3.2, ...expCols.map(() => 1.4)]);
+}
+
+function isTotal(r: Row | undefined): boolean {
+  return r !== undefined && /\.(total|grand)$/.test(r.key);
+}
+
+function pad<T>(rows: T[], n: number): (T | undefined)[] {
+  return [...rows, ...Array.from({ length: n - rows.length }, () => undefined)];
+}
+
+/** 基本支出表 (T6): 经济分类 in side-by-side groups; footer 人员经费合计 / 公用经费合计. */
+function basicGrid(t: Table, groupsOf: string[][]): Grid {
+  const rows = t.rows.filter((r) => r.code !== undefined);
+  const groups = groupsOf.map((prefixes) => rows.filter((r) => prefixes.some((p) => (r.code ?? '').startsWith(p))));
+  const n = Math.max(...groups.map((g) => g.length));
+  const header: GridRow[] = [
+    groups.flatMap(
+      (): GridRow => [
+        { text: '经济分类科目编码', align: 'center', bold: true },
+        { text: '科目名称', align: 'center', bold: true },
+        { text: '决算数', align: 'center', bold: true },
+      ],
+    ),
+  ];
+  const body: GridRow[] = [];
+  for (let i = 0; i < n; i++) {
+    body.push(
+      groups.flatMap((g): GridRow => {
+        const r = g[i];
+        if (!r) return [{ text: '' }, { text: '' }, { text: '' }];
+        return [
+          { text: r.code ?? '', align: 'left', bold: (r.code ?? '').length === 3 },
+          {
+            text: r.label,
+            align: 'left',
+            indent: (r.code ?? '').length === 3 ? 0 : 1,
+            bold: (r.code ?? '').length === 3,
+          },
+          amount(r.cells.amount),
+        ];
+      }),
+    );
+  }
+  const personnel = t.rows.find((r) => r.key === 'personnel');
+  const pub = t.rows.find((r) => r.key === 'public');
+  const width = groups.length * 3;
+  const foot: GridRow = [
+    { text: personnel?.label ?? '人员经费合计', colSpan: 2, align: 'center', bold: true },
+    null,
+    amount(personnel?.cells.amount),
+    { text: pub?.label ?? '公用经费合计', colSpan: width - 4, align: 'center', bold: true },
+    ...Array.from({ length: width - 5 }, () => null),
+    amount(pub?.cells.amount),
+  ];
+  body.push(foot);
+  return base(
+    t,
+    header,
+    body,
+    groups.flatMap(() => [1.2, 2.6, 1.2]),
+  );
+}
+
+/** 三公 table (T7): 预算数 / 决算数, each with 合计, 出国, 公车 (小计 / 购置 / 运行), 接待. */
+function threePublicGrid(t: Table): Grid {
+  const label: Record<string, string[]> = {
+    total: ['合计'],
+    abroad: ['因公出国（境）费'],
+    vehicle: ['公务用车购置及运行费', '小计'],
+    'vehicle.purchase': ['公务用车购置及运行费', '公务用车购置费'],
+    'vehicle.operation': ['公务用车购置及运行费', '公务用车运行费'],
+    reception: ['公务接待费'],
+  };
+  const paths = t.columns.map((c) => {
+    const [g, ...rest] = c.id.split('.');
+    return [g === 'budget' ? '预算数' : '决算数', ...(label[rest.join('.')] ?? [c.id])];
+  });
+  const header = headerRows(paths);
+  const body: GridRow[] = t.rows.map((r) => t.columns.map((c) => amount(r.cells[c.id])));
+  return base(
+    t,
+    header,
+    body,
+    t.columns.map(() => 1),
+  );
+}
+
+export function tableGrid(t: Table, template: string): Grid {
+  switch (t.kind) {
+    case 'income_expense_summary':
+    case 'fiscal_summary':
+      return twoSidedGrid(t);
+    case 'general_budget_basic':
+      return basicGrid(
+        t,
+        template === 'national-2019'
+          ? [['301', '303'], ['302'], ['307', '309', '310', '311', '312', '313', '399']]
+          : [
+              ['301', '303'],
+              ['302', '307', '309', '310', '311', '312', '313', '399'],
+            ],
+      );
+    case 'three_public':
+      return threePublicGrid(t);
+    default:
+      return functionalGrid(t);
+  }
+}
+
+export function columnCount(g: Grid): number {
+  return g.widths.length;
+}
+
+/** Performance annex tables: project facts, funds (元), indicator tree with spans. */
+export function performanceGrids(d: Disclosure): { annex: string; name: string; grids: Grid[] }[] {
+  return d.performance.map((p, i) => {
+    const pr = p.project;
+    const info: GridRow[] = [
+      [{ text: '项目名称', bold: true }, { text: pr.name, colSpan: 3 }, null, null],
+      [{ text: '主管部门', bold: true }, { text: pr.department ?? '', colSpan: 3 }, null, null],
+      [
+        { text: '项目类别', bold: true },
+        { text: pr.category ?? '' },
+        { text: '资金用途', bold: true },
+        { text: pr.purpose ?? '' },
+      ],
+      [
+        { text: '项目负责人', bold: true },
+        { text: pr.manager ?? '' },
+        { text: '联系人 / 电话', bold: true },
+        { text: `${pr.contact ?? ''} ${pr.phone ?? ''}`.trim() },
+      ],
+      [
+        { text: '起始日期', bold: true },
+        { text: pr.start ?? '' },
+        { text: '结束日期', bold: true },
+        { text: pr.end ?? '' },
+      ],
+      [{ text: '项目概况', bold: true }, { text: pr.overview ?? '', colSpan: 3 }, null, null],
+      [{ text: '年度绩效目标', bold: true }, { text: pr.annualGoal ?? '', colSpan: 3 }, null, null],
+    ];
+    const infoGrid: Grid = { title: '项目概况', unit: '', header: [], body: info, notes: [], widths: [1.3, 3, 1.3, 3] };
+    const grids: Grid[] = [infoGrid];
+    if (p.funds) {
+      const f = p.funds;
+      const header: GridRow[] = [
+        [
+          { text: '项目', bold: true, align: 'center' },
+          { text: '行次', bold: true, align: 'center' },
+          ...f.columns.map((c): GridCell => ({ text: c.header.join(''), bold: true, align: 'center' })),
+        ],
+      ];
+      const body: GridRow[] = f.rows.map((r) => [
+        { text: r.label },
+        { text: r.lineNo ?? '', align: 'center' },
+        ...f.columns.map((c): GridCell => {
+          const cell = r.cells[c.id];
+          return cell?.kind === 'amount'
+            ? { text: formatScaled(cell.fen, 2, 2, true), align: 'right', amount: true }
+            : { text: cellText(cell), align: 'right' };
+        }),
+      ]);
+      grids.push({ title: f.title, unit: f.unit, header, body, notes: [], widths: [2, 1.4, 1.6, 1.6, 1.2] });
+    }
+    const head: GridRow[] = [
+      ['一级指标', '权重', '二级指标', '权重', '三级指标', '权重', '目标值', '业绩值', '评分结果', '评分标准'].map(
+        (text): GridCell => ({ text, bold: true, align: 'center' }),
+      ),
+    ];
+    const body: GridRow[] = [];
+    const inds = p.indicators;
+    inds.forEach((ind, k) => {
+      const prev = inds[k - 1];
+      const row: GridRow = [];
+      if (!prev || prev.level1 !== ind.level1) {
+        const span = countRun(inds, k, (x) => x.level1);
+        row.push(
+          { text: ind.level1, rowSpan: span, bold: true },
+          { text: ind.level1Weight?.text ?? '', rowSpan: span, align: 'right' },
+        );
+      } else row.push(null, null);
+      if (!prev || prev.level1 !== ind.level1 || prev.level2 !== ind.level2) {
+        const span = countRun(inds, k, (x) => `${x.level1}/${x.level2}`);
+        row.push(
+          { text: ind.level2, rowSpan: span },
+          { text: ind.level2Weight?.text ?? '', rowSpan: span, align: 'right' },
+        );
+      } else row.push(null, null);
+      row.push(
+        { text: ind.name },
+        { text: ind.name ? (ind.weight?.text ?? '') : '', align: 'right' },
+        { text: ind.target ?? '' },
+        { text: ind.actual ?? '' },
+        { text: ind.name ? (ind.score?.text ?? '') : '', align: 'right' },
+        { text: ind.standard ?? '' },
+      );
+      body.push(row);
+    });
+    body.push([
+      { text: '总计', colSpan: 5, bold: true, align: 'center' },
+      null,
+      null,
+      null,
+      null,
+      { text: p.totalWeight?.text ?? '', align: 'right', bold: true },
+      { text: '', colSpan: 2 },
+      null,
+      { text: p.totalScore?.text ?? '', align: 'right', bold: true },
+      { text: `评价等级：${p.grade ?? ''}`, bold: true },
+    ]);
+    grids.push({
+      title: '自评价评分表',
+      unit: '',
+      header: head,
+      body,
+      notes: [],
+      widths: [1.2, 0.8, 1, 0.8, 2.6, 0.8, 1.2, 1.2, 0.9, 3],
+    });
+    return { annex: p.annex ?? `附件${i + 1}`, name: pr.name, grids };
+  });
+}
+
+function countRun<T>(xs: T[], from: number, key: (x: T) => string): number {
+  const k = key(xs[from] as T);
+  let n = 0;
+  for (let i = from; i < xs.length && key(xs[i] as T) === k; i++) n++;
+  return n;
+}
+
+export { fill };

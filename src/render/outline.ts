@@ -1,0 +1,89 @@
+// The printed document as a flat list of blocks in the official order; every output format walks this list.
+import type { Disclosure, Section } from '../model/disclosure.ts';
+import { type Grid, performanceGrids, tableGrid } from './layout.ts';
+
+export type Block =
+  | { kind: 'title'; text: string; sub?: string }
+  | { kind: 'heading'; level: number; text: string }
+  | { kind: 'para'; text: string }
+  | { kind: 'contents'; entries: string[] }
+  | { kind: 'table'; grid: Grid; landscape: boolean }
+  | { kind: 'pageBreak' };
+
+const ORDINALS = [
+  '一',
+  '二',
+  '三',
+  '四',
+  '五',
+  '六',
+  '七',
+  '八',
+  '九',
+  '十',
+  '十一',
+  '十二',
+  '十三',
+  '十四',
+  '十五',
+  '十六',
+  '十七',
+  '十八',
+  '十九',
+  '二十',
+  '二十一',
+  '二十二',
+  '二十三',
+  '二十四',
+  '二十五',
+];
+
+function sectionBlocks(s: Section, out: Block[]): void {
+  out.push({ kind: 'heading', level: Math.min(4, Math.max(1, s.level)), text: `${s.numbering}${s.heading}` });
+  for (const p of s.paragraphs) out.push({ kind: 'para', text: p.text });
+  for (const c of s.children) sectionBlocks(c, out);
+}
+
+/** Wide tables print in landscape. */
+function isWide(g: Grid): boolean {
+  return g.widths.length > 7;
+}
+
+export function outline(d: Disclosure): Block[] {
+  const name = d.meta.department;
+  const year = d.meta.fiscalYear;
+  const out: Block[] = [{ kind: 'title', text: `${name}${year}年度部门决算`, sub: `${year}年度` }];
+  const [overview, ...rest] = d.narrative;
+  const tablesHeading = `二、${name}${year}年度部门决算表`;
+  const glossaryHeading = `四、名词解释`;
+  out.push({
+    kind: 'contents',
+    entries: [
+      ...(overview ? [`${overview.numbering}${overview.heading}`] : []),
+      tablesHeading,
+      ...d.tables.map((t) => `    ${t.title}`),
+      ...rest.map((s) => `${s.numbering}${s.heading}`),
+      glossaryHeading,
+      ...d.performance.map((p) => `${p.annex ?? '附件'}  ${p.project.name}绩效自评表`),
+    ],
+  });
+  out.push({ kind: 'pageBreak' });
+  if (overview) sectionBlocks(overview, out);
+  out.push({ kind: 'pageBreak' }, { kind: 'heading', level: 1, text: tablesHeading });
+  d.tables.forEach((t, i) => {
+    if (i > 0) out.push({ kind: 'pageBreak' });
+    const grid = tableGrid(t, d.meta.template);
+    out.push({ kind: 'table', grid, landscape: isWide(grid) });
+  });
+  out.push({ kind: 'pageBreak' });
+  for (const s of rest) sectionBlocks(s, out);
+  out.push({ kind: 'heading', level: 1, text: glossaryHeading });
+  d.glossary.forEach((g, i) => {
+    out.push({ kind: 'para', text: `（${ORDINALS[i] ?? i + 1}）${g.term}：${g.definition}` });
+  });
+  for (const annex of performanceGrids(d)) {
+    out.push({ kind: 'pageBreak' }, { kind: 'heading', level: 1, text: `${annex.annex}  ${annex.name}绩效自评表` });
+    for (const g of annex.grids) out.push({ kind: 'table', grid: g, landscape: isWide(g) });
+  }
+  return out;
+}

@@ -1,0 +1,174 @@
+// PDF with pdfmake and Noto CJK (subset-embedded, text selectable); fixed metadata dates for identical bytes.
+import { createRequire } from 'node:module';
+import type { Disclosure } from '../model/disclosure.ts';
+import type { Grid, GridRow } from './layout.ts';
+import { type Block, outline } from './outline.ts';
+
+const require = createRequire(import.meta.url);
+
+const FONT_DIR = '/usr/share/fonts/opentype/noto/';
+// Two faces only (loading a CJK collection is the slow part): serif for text, bold sans for headings and emphasis.
+const SERIF: [string, string] = [`${FONT_DIR}NotoSerifCJK-Regular.ttc`, 'NotoSerifCJKsc-Regular'];
+const SANS_BOLD: [string, string] = [`${FONT_DIR}NotoSansCJK-Bold.ttc`, 'NotoSansCJKsc-Bold'];
+const FONTS = {
+  Serif: { normal: SERIF, bold: SANS_BOLD, italics: SERIF, bolditalics: SANS_BOLD },
+  Sans: { normal: SANS_BOLD, bold: SANS_BOLD, italics: SANS_BOLD, bolditalics: SANS_BOLD },
+};
+
+export const PDF_DATE = new Date(Date.UTC(2000, 0, 1, 0, 0, 0));
+
+interface PdfMake {
+  setFonts(f: unknown): void;
+  setUrlAccessPolicy(cb: (url: string) => boolean): void;
+  setLocalAccessPolicy(cb: (path: string) => boolean): void;
+  createPdf(doc: unknown): { getBuffer(): Promise<Buffer> };
+}
+
+let maker: PdfMake | undefined;
+
+function pdfmake(): PdfMake {
+  if (!maker) {
+    maker = require('pdfmake') as PdfMake;
+    maker.setUrlAccessPolicy(() => false);
+    maker.setLocalAccessPolicy((p) => p.startsWith(FONT_DIR));
+    maker.setFonts(FONTS);
+  }
+  return maker;
+}
+
+type Node = Record<string, unknown> | string;
+
+const PAGE = { portrait: 595.28 - 2 * 42, landscape: 841.89 - 2 * 36 };
+
+function tableNode(g: Grid, landscape: boolean): Node[] {
+  const n = g.widths.length;
+  const avail = landscape ? PAGE.landscape : PAGE.portrait;
+  const total = g.widths.reduce((a, b) => a + b, 0);
+  const widths = g.widths.map((w) => Math.floor(((w / total) * avail - 8.5) * 100) / 100);
+  const size = n > 8 ? 7.5 : 8.5;
+  const toRow = (r: GridRow, header: boolean): Node[] =>
+    Array.from({ length: n }, (_, i) => {
+      const c = r[i];
+      if (c === null || c === undefined) return {};
+      const node: Record<string, unknown> = {
+        text: `${c.indent ? '\u3000'.repeat(c.indent) : ''}${c.text}`,
+        alignment: header ? 'center' : (c.align ?? 'left'),
+      };
+      if (c.bold || header) node.bold = true;
+      if (c.indent) node.preserveLeadingSpaces = true;
+      if (c.colSpan && c.colSpan > 1) node.colSpan = c.colSpan;
+      if (c.rowSpan && c.rowSpan > 1) node.rowSpan = c.rowSpan;
+      if (header) node.fillColor = '#f0f0f0';
+      return node;
+    });
+  const out: Node[] = [];
+  if (g.tableNo) out.push({ text: g.tableNo, alignment: 'right', fontSize: 9 });
+  out.push({ text: g.title, style: 'tableTitle' });
+  if (g.department || g.unit) {
+    out.push({
+      columns: [
+        { text: g.department ? `部门：${g.department}` : '', fontSize: 9 },
+        { text: g.unit ? `单位：${g.unit}` : '', alignment: 'right', fontSize: 9 },
+      ],
+      margin: [0, 0, 0, 3],
+    });
+  }
+  out.push({
+    table: {
+      headerRows: g.header.length,
+      widths,
+      body: [...g.header.map((r) => toRow(r, true)), ...g.body.map((r) => toRow(r, false))],
+      dontBreakRows: true,
+    },
+    fontSize: size,
+    layout: {
+      hLineWidth: () => 0.5,
+      vLineWidth: () => 0.5,
+      paddingLeft: () => 2,
+      paddingRight: () => 2,
+      paddingTop: () => 1,
+      paddingBottom: () => 1,
+    },
+  });
+  for (const note of g.notes) out.push({ text: note, fontSize: 8, margin: [0, 3, 0, 0] });
+  return out;
+}
+
+function content(blocks: Block[]): Node[] {
+  const out: Node[] = [];
+  let orientation: 'portrait' | 'landscape' = 'portrait';
+  let pendingBreak = false;
+  for (const b of blocks) {
+    if (b.kind === 'pageBreak') {
+      pendingBreak = true;
+      continue;
+    }
+    const want = b.kind === 'table' && b.landscape ? 'landscape' : 'portrait';
+    const nodes: Node[] = [];
+    switch (b.kind) {
+      case 'title':
+        nodes.push({ text: b.text, style: 'cover' });
+        break;
+      case 'contents':
+        nodes.push(
+          { text: '目录', style: 'h1' },
+          ...b.entries.map((e) => ({ text: e, margin: [0, 1, 0, 1], preserveLeadingSpaces: true })),
+        );
+        break;
+      case 'heading':
+        nodes.push({ text: b.text, style: `h${b.level}` });
+        break;
+      case 'para':
+        nodes.push({ text: b.text, style: 'para', leadingIndent: 24 });
+        break;
+      case 'table':
+        nodes.push(...tableNode(b.grid, b.landscape));
+        break;
+    }
+    const first = nodes[0];
+    if (first && typeof first === 'object' && (pendingBreak || want !== orientation) && out.length > 0) {
+      first.pageBreak = 'before';
+      first.pageOrientation = want;
+      orientation = want;
+    }
+    pendingBreak = false;
+    out.push(...nodes);
+  }
+  return out;
+}
+
+export async function renderPdf(d: Disclosure): Promise<Buffer> {
+  const title = `${d.meta.department}${d.meta.fiscalYear}年度部门决算`;
+  const doc = {
+    pageSize: 'A4',
+    pageOrientation: 'portrait',
+    pageMargins: [42, 42, 42, 42],
+    info: {
+      title,
+      author: d.meta.department,
+      subject: '部门决算公开',
+      creator: 'juesuan',
+      producer: 'juesuan',
+      creationDate: PDF_DATE,
+      modDate: PDF_DATE,
+    },
+    defaultStyle: { font: 'Serif', fontSize: 11, lineHeight: 1.35 },
+    styles: {
+      cover: { font: 'Sans', fontSize: 22, bold: true, alignment: 'center', margin: [0, 220, 0, 0] },
+      h1: { font: 'Sans', fontSize: 15, bold: true, margin: [0, 10, 0, 6] },
+      h2: { font: 'Sans', fontSize: 13, bold: true, margin: [0, 8, 0, 4] },
+      h3: { font: 'Sans', fontSize: 11.5, bold: true, margin: [0, 6, 0, 3] },
+      h4: { font: 'Sans', fontSize: 11, bold: true, margin: [0, 4, 0, 2] },
+      para: { margin: [0, 2, 0, 2], alignment: 'justify' },
+      tableTitle: { font: 'Sans', fontSize: 14, bold: true, alignment: 'center', margin: [0, 0, 0, 4] },
+    },
+    footer: (page: number, pages: number) => ({
+      text: `— ${page} / ${pages} —`,
+      alignment: 'center',
+      fontSize: 8,
+      margin: [0, 10, 0, 0],
+    }),
+    content: content(outline(d)),
+  };
+  return pdfmake().createPdf(doc).getBuffer();
+}

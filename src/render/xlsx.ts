@@ -1,0 +1,111 @@
+// XLSX of the tables in the official layout: one sheet per table, merged header cells, landscape fit-to-width.
+import ExcelJS from 'exceljs';
+import type { Disclosure } from '../model/disclosure.ts';
+import { type Grid, performanceGrids, tableGrid } from './layout.ts';
+import { FIXED_DATE, normaliseZip } from './zip.ts';
+
+const THIN: Partial<ExcelJS.Borders> = {
+  top: { style: 'thin' },
+  left: { style: 'thin' },
+  bottom: { style: 'thin' },
+  right: { style: 'thin' },
+};
+const FONT = { name: '宋体', size: 10 };
+
+function addGrid(ws: ExcelJS.Worksheet, g: Grid, startRow: number): number {
+  const n = g.widths.length;
+  let r = startRow;
+  if (g.tableNo) {
+    ws.getCell(r, n).value = g.tableNo;
+    ws.getCell(r, n).alignment = { horizontal: 'right' };
+    r++;
+  }
+  ws.mergeCells(r, 1, r, n);
+  const title = ws.getCell(r, 1);
+  title.value = g.title;
+  title.font = { name: '黑体', size: 14, bold: true };
+  title.alignment = { horizontal: 'center' };
+  r++;
+  if (g.department || g.unit) {
+    ws.getCell(r, 1).value = g.department ? `部门：${g.department}` : '';
+    ws.getCell(r, n).value = g.unit ? `单位：${g.unit}` : '';
+    ws.getCell(r, n).alignment = { horizontal: 'right' };
+    r++;
+  }
+  const headerStart = r;
+  for (const [k, rows] of [g.header, g.body].entries()) {
+    const header = k === 0;
+    for (const row of rows) {
+      row.forEach((c, i) => {
+        const cell = ws.getCell(r, i + 1);
+        cell.border = THIN;
+        cell.font = { ...FONT, bold: header || (c?.bold ?? false) };
+        if (c === null) return;
+        if (c.amount && c.text !== '') {
+          // Money as an exact decimal number with two places; the text is the printed figure.
+          cell.value = Number(c.text.replace(/,/g, ''));
+          cell.numFmt = '#,##0.00';
+        } else cell.value = `${c.indent ? '\u3000'.repeat(c.indent) : ''}${c.text}`;
+        cell.alignment = {
+          horizontal: header ? 'center' : (c.align ?? 'left'),
+          vertical: 'middle',
+          wrapText: true,
+        };
+        if (header) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEFEFEF' } };
+        const cs = c.colSpan ?? 1;
+        const rs = c.rowSpan ?? 1;
+        if (cs > 1 || rs > 1) ws.mergeCells(r, i + 1, r + rs - 1, i + cs);
+      });
+      r++;
+    }
+  }
+  if (g.header.length > 0) ws.pageSetup.printTitlesRow = `${headerStart}:${headerStart + g.header.length - 1}`;
+  for (const note of g.notes) {
+    ws.mergeCells(r, 1, r, n);
+    const c = ws.getCell(r, 1);
+    c.value = note;
+    c.font = { ...FONT, size: 9 };
+    c.alignment = { wrapText: true };
+    ws.getRow(r).height = 28;
+    r++;
+  }
+  return r + 1;
+}
+
+function sheet(wb: ExcelJS.Workbook, name: string, widths: number[]): ExcelJS.Worksheet {
+  const ws = wb.addWorksheet(name.slice(0, 31), {
+    pageSetup: {
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
+    },
+  });
+  const total = widths.reduce((a, b) => a + b, 0);
+  ws.columns = widths.map((w) => ({ width: Math.max(8, Math.round((w / total) * 150)) }));
+  return ws;
+}
+
+export async function renderXlsx(d: Disclosure): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'juesuan';
+  wb.lastModifiedBy = 'juesuan';
+  wb.created = FIXED_DATE;
+  wb.modified = FIXED_DATE;
+  wb.title = `${d.meta.department}${d.meta.fiscalYear}年度部门决算`;
+  d.tables.forEach((t) => {
+    const g = tableGrid(t, d.meta.template);
+    const ws = sheet(wb, `${t.number} ${t.title}`, g.widths);
+    addGrid(ws, g, 1);
+  });
+  for (const annex of performanceGrids(d)) {
+    const widest = annex.grids.reduce((a, g) => (g.widths.length > a.length ? g.widths : a), [] as number[]);
+    const ws = sheet(wb, `${annex.annex} 绩效自评`, widest);
+    let r = 1;
+    for (const g of annex.grids) r = addGrid(ws, g, r);
+  }
+  const buf = await wb.xlsx.writeBuffer();
+  return normaliseZip(buf as ArrayBuffer);
+}
