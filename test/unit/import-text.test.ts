@@ -141,6 +141,74 @@ describe('text import: a 2024 Shanghai-style document (made up)', () => {
   });
 });
 
+/** Made-up 2019-style text: a contents page of bare titles, 行次, a wrapped label, an unknown table, 类/款/项 headers. */
+const VARIANT_2019 = [
+  ' 某某县审计局2019年度部门决算',
+  '目录',
+  '收入支出决算总表',
+  '支出决算表',
+  ' 收入支出决算总表',
+  '公开01表',
+  '部门：某某县审计局 单位：万元',
+  '项目 行次 决算数 项目 行次 决算数',
+  '栏次 1 栏次 2',
+  '一、一般公共预算财政拨款收入 1 10.00 一、一般公共服务支出 26 10.00',
+  '本年收入合计 21 10.00 本年支出合计 46 10.00',
+  '用事业基金弥补收支差',
+  '额 22 0.00 结余分配 47 0.00',
+  '总计 25 10.00 总计 50 10.00',
+  ' 支出决算表',
+  '公开03表',
+  '部门：某某县审计局 单位：万元',
+  '项目 本年支出合计 基本支出 项目支出 上缴上级支出 经营支出 对附属单位补助支出',
+  '科目编码 科目名称',
+  '类 款 项 合计 10.00 10.00 0.00 0.00 0.00 0.00',
+  '201 一般公共服务支出 10.00 10.00 0.00 0.00 0.00 0.00',
+  ' 一般公共预算财政拨款“三公”经费及会议费、培训费支出决算表',
+  '单位：万元',
+  '1.00 2.00 3.00',
+  ' 二、某某县审计局2019年度部门决算情况说明',
+  '（一）收入支出决算总体情况说明',
+  '收入总计10.00万元。',
+].join('\n\n');
+
+describe('text import: a 2019-style variant (made up)', () => {
+  const d = importText(VARIANT_2019, 'variant.txt');
+
+  it('does not take a contents page of bare titles for tables', () => {
+    assert.deepEqual(
+      d.tables.map((t) => [t.number, t.rows.length > 0]),
+      [
+        [1, true],
+        [3, true],
+      ],
+    );
+    assert.equal(d.unread.filter((u) => /contents\?/.test(u.reason)).length, 2);
+  });
+
+  it('reads a summary label wrapped over two lines, with its 行次', () => {
+    const r = row(d, 1, 'income.reserve');
+    assert.equal(r?.label, '用事业基金弥补收支差额');
+    assert.equal(r?.lineNo, '22');
+    assert.equal(printed(r, 'amount'), '0.00');
+  });
+
+  it('reads a 合计 row printed after the 类/款/项 header words', () => {
+    assert.equal(row(d, 3, 'total')?.label, '合计');
+    assert.equal(printed(row(d, 3, 'total'), 'basic'), '10.00');
+    assert.deepEqual(d.tables.find((t) => t.number === 3)?.unread, []);
+  });
+
+  it('reports a table that is in no template as unread, without mixing it into the narrative', () => {
+    const u = d.unread.find((x) => x.what.includes('会议费'));
+    assert.match(u?.reason ?? '', /table not in any template, 2 lines not read/);
+    assert.equal(
+      d.narrative.some((s) => s.paragraphs.some((p) => p.text.includes('1.00 2.00'))),
+      false,
+    );
+  });
+});
+
 describe('text import: bad input', () => {
   it('rejects text that is no disclosure', () => {
     assert.throws(() => importText('你好\n\n世界\n', 'x.txt'), InputError);

@@ -15,6 +15,7 @@ export interface RowsResult {
 }
 
 const TOTAL_LABELS = new Set(['合计', '总计']);
+const HEADER_WORDS = /^(?:类|款|项|项目|科目编码|科目名称|(?:支出)?功能分类(?:科目编码)?|栏次)+(?=合计|总计)/;
 
 /** Label text normalised for matching: whitespace removed, leading ordinal removed, quotes unified. */
 export function labelKey(label: string): string {
@@ -79,7 +80,8 @@ export function readCodedRows(stream: readonly PrintedCell[], columns: readonly 
   let cur: { code?: string; label: string[]; values: PrintedCell[]; src?: Source | undefined } | undefined;
   const flush = () => {
     if (!cur) return;
-    const label = cur.label.join('');
+    // Header words caught before a codeless row ("类 款 项 合计") are not part of its name.
+    const label = cur.code === undefined ? cur.label.join('').replace(HEADER_WORDS, '') : cur.label.join('');
     if (cur.code === undefined && label === '' && cur.values.length === 0) return;
     if (cur.code === undefined && !TOTAL_LABELS.has(labelKey(label)) && cur.values.length === 0) {
       unread.push(setSrc({ reason: `未识别的文字 / text not understood in table: ${label}` }, cur.src));

@@ -12,12 +12,20 @@ export interface DocumentParts {
   tables: TableText[];
   /** Lines from the first annex label ("附件1-1") on. */
   annexes: TextLine[];
-  /** Titles recognised but not in any template the document could use. */
-  unknownTables: TextLine[];
+  /** Tables whose title is in no template: title and lines, reported as unread. */
+  unknownTables: { title: TextLine; lines: TextLine[] }[];
 }
 
 const ANNEX = /^附件\s*\d+(?:\s*[-—－]\s*\d+)?$/;
 const NOTE = /^(?:注|说明|备注)\s*[：:]/;
+
+const TABLE_TITLE_END = /(?:决算表|决算总表|情况表|明细表)(?:[（(]续(?:表)?[）)])?$/;
+
+/** A line that reads like a table title but names no known table ("…“三公”经费及会议费、培训费支出决算表"). */
+export function looksLikeTableTitle(text: string): boolean {
+  const t = text.replace(/\s+/g, '');
+  return t.length <= 40 && TABLE_TITLE_END.test(t) && numberingOf(t) === undefined && !/[，。：；]/.test(t);
+}
 
 export function isAnnexStart(text: string): boolean {
   return ANNEX.test(text.replace(/\s+/g, ''));
@@ -46,9 +54,11 @@ function endsTable(l: TextLine, def: TableDef, inNotes: boolean, prev: TextLine 
 export function splitDocument(lines: readonly TextLine[], template: Template): DocumentParts {
   const parts: DocumentParts = { narrative: [], glossary: [], tables: [], annexes: [], unknownTables: [] };
   let table: TableText | undefined;
+  let unknown: { title: TextLine; lines: TextLine[] } | undefined;
   let inNotes = false;
   let glossaryLevel: number | undefined;
   let prev: TextLine | undefined;
+  const NO_ROWS = { kind: 'income', number: 0, titles: [], columns: [], rows: 'single' } as const satisfies TableDef;
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i] as TextLine;
     const text = l.text.trim();
@@ -59,24 +69,35 @@ export function splitDocument(lines: readonly TextLine[], template: Template): D
     const title = recogniseTitle(text);
     if (title) {
       const def = defFor(template, title.kind);
-      if (title.continued && table && table.def.kind === title.kind) {
-        table.lines.push(l);
+      unknown = undefined;
+      if (table && table.def.kind === title.kind && (title.continued || !inNotes)) {
+        table.lines.push(l); // the same table continued on the next page
       } else if (def) {
         table = { def, title: l, lines: [] };
         parts.tables.push(table);
         inNotes = false;
-      } else parts.unknownTables.push(l);
+      }
       prev = l;
       continue;
     }
-    if (table) {
-      if (!endsTable(l, table.def, inNotes, prev)) {
+    if (looksLikeTableTitle(text)) {
+      table = undefined;
+      unknown = { title: l, lines: [] };
+      parts.unknownTables.push(unknown);
+      inNotes = false;
+      prev = l;
+      continue;
+    }
+    const current = table ?? unknown;
+    if (current) {
+      if (!endsTable(l, table?.def ?? NO_ROWS, inNotes, prev)) {
         if (NOTE.test(text)) inNotes = true;
-        table.lines.push(l);
+        current.lines.push(l);
         prev = l;
         continue;
       }
       table = undefined;
+      unknown = undefined;
       inNotes = false;
     }
     const n = numberingOf(text);

@@ -75,7 +75,12 @@ export function importText(text: string, file: string, opts: TextImportOptions =
     );
   }
   const unit = unitFrom(lines);
-  const tables: Table[] = parts.tables.map((t) => readTable(t, unit));
+  const read: Table[] = parts.tables.map((t) => readTable(t, unit));
+  // A title printed again without data (a contents page, a stray heading) is not a second table.
+  const tables = read.filter(
+    (t) => t.rows.length > 0 || !read.some((o) => o !== t && o.kind === t.kind && o.rows.length > 0),
+  );
+  const repeats = read.filter((t) => !tables.includes(t));
   checkComplete(file, template, parts, tables, lines);
 
   const paragraphs = joinParagraphs(parts.narrative.map(printed));
@@ -87,8 +92,19 @@ export function importText(text: string, file: string, opts: TextImportOptions =
   for (const p of glossary.rest) {
     unread.push({ what: '名词解释 / glossary', reason: '不是“名词：解释”条目 / not a term entry', src: p.src ?? {} });
   }
-  for (const l of parts.unknownTables) {
-    unread.push({ what: l.text, reason: '模板中没有此表 / table not in any template', src: lineSource(l) });
+  for (const t of repeats) {
+    unread.push({
+      what: t.title,
+      reason: '表题重复且无数据（目录？）/ table title repeated without data (contents?)',
+      ...(t.src ? { src: t.src } : {}),
+    });
+  }
+  for (const u of parts.unknownTables) {
+    unread.push({
+      what: u.title.text.trim(),
+      reason: `模板中没有此表，${u.lines.length} 行未读 / table not in any template, ${u.lines.length} lines not read`,
+      src: lineSource(u.title),
+    });
   }
   let performance: PerformanceEvaluation[] = [];
   if (parts.annexes.length > 0) {
