@@ -29,6 +29,12 @@ interface Node {
   texts: string[];
 }
 
+/** "类", "款", "项" printed side by side under 科目编码: column marks, never a wrapped line. */
+function isCodeLevelMark(l: HeaderSeg, all: readonly HeaderSeg[]): boolean {
+  const mark = (s: HeaderSeg) => /^[类款项]$/.test(s.text.trim());
+  return mark(l) && all.some((o) => o !== l && mark(o) && Math.abs(o.y - l.y) < 0.5 * l.size);
+}
+
 /**
  * Wrapped lines of one header cell, top down: the single segment one line below that lies within the cell's
  * text so far (or shares its centre or left edge) continues it.
@@ -50,7 +56,7 @@ function stackWrapped(segs: readonly HeaderSeg[]): (HeaderSeg & { bottom: number
         (l) => !taken.has(l) && l.y - last.y > 0.5 * u.size && l.y - last.y <= 1.6 * u.size && overlaps(ext, l, 0.5),
       );
       const l = band[0];
-      if (band.length !== 1 || !l || /^[类款项]$/.test(l.text.trim())) break;
+      if (band.length !== 1 || !l || isCodeLevelMark(l, sorted)) break;
       const tol = 0.6 * u.size;
       const inside = l.x0 >= x0 - tol && l.x1 <= x1 + tol;
       const aligned = Math.abs((x0 + x1) / 2 - (l.x0 + l.x1) / 2) <= tol || Math.abs(x0 - l.x0) <= tol;
@@ -82,14 +88,18 @@ export function buildLeafColumns(raw: readonly HeaderSeg[], left: number, right:
   if (raw.length === 0) return [];
   const segs = stackWrapped(raw);
   const isLeaf = (s: HeaderSeg & { bottom: number }) =>
-    !segs.some((t) => t !== s && t.y > s.bottom + 0.5 * s.size && overlaps(s, t, 0.5));
+    !segs.some((t) => t !== s && t.y > s.bottom + 0.5 * s.size && overlaps(s, t, -0.3 * s.size));
   const leaves = segs.filter(isLeaf).sort((a, b) => (a.x0 + a.x1) / 2 - (b.x0 + b.x1) / 2);
+  // Cells split the gaps between leaves; an edge cell mirrors its inner gap around its text, within the table.
   const cells = leaves.map((l, i) => {
     const prev = leaves[i - 1];
     const next = leaves[i + 1];
+    const x0 = prev ? (prev.x1 + l.x0) / 2 : undefined;
+    const x1 = next ? (l.x1 + next.x0) / 2 : undefined;
+    const pad = Math.max(l.x0 - (x0 ?? l.x0), (x1 ?? l.x1) - l.x1, l.size);
     return {
-      x0: prev ? (prev.x1 + l.x0) / 2 : Math.min(left, l.x0),
-      x1: next ? (l.x1 + next.x0) / 2 : Math.max(right, l.x1),
+      x0: x0 ?? Math.max(Math.min(left, l.x0), l.x0 - pad),
+      x1: x1 ?? Math.min(Math.max(right, l.x1), l.x1 + pad),
     };
   });
   const nodes: Node[] = leaves.map((l, i) => ({ seg: l, from: i, to: i, texts: [l.text] }));
