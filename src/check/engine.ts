@@ -69,8 +69,11 @@ function missing(rule: Rule, ctx: RuleContext): string | undefined {
   return undefined;
 }
 
-export function runRules(d: Disclosure, opts: CheckOptions = {}): { findings: Finding[]; entries: CoverageEntry[] } {
-  const ctx = makeContext(d);
+export function runRules(
+  d: Disclosure,
+  opts: CheckOptions = {},
+  ctx: RuleContext = makeContext(d),
+): { findings: Finding[]; entries: CoverageEntry[] } {
   const rules = (opts.rules ?? CATALOGUE).filter((r) => !opts.only || opts.only.includes(r.id));
   const findings: Finding[] = [];
   const entries: CoverageEntry[] = [];
@@ -136,8 +139,8 @@ export function sortFindings(fs: Finding[]): Finding[] {
 }
 
 export function check(d: Disclosure, opts: CheckOptions = {}): CheckResult {
-  const { findings, entries } = runRules(d, opts);
   const ctx = makeContext(d);
+  const { findings, entries } = runRules(d, opts, ctx);
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   for (const f of findings) counts[f.severity]++;
   const unread = [

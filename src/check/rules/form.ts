@@ -31,8 +31,8 @@ function textRule(
     fixtures: [{ fire }],
     check: (ctx) => {
       const out: Draft[] = [];
+      const g = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`);
       for (const s of ctx.narrative.sentences) {
-        const g = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`);
         for (const m of s.text.matchAll(g)) {
           const ex = m as RegExpExecArray;
           if (accept && !accept(ex, s.text)) continue;
@@ -350,7 +350,7 @@ const headingYearRule = rule({
   ],
   check: (ctx) =>
     ctx.narrative.sentences
-      .filter((s) => s.heading)
+      .filter((s) => s.heading && s.section.depth <= 2)
       .flatMap((s): Draft[] =>
         [...s.text.matchAll(/(20\d{2})\s*年度?/g)]
           .filter((m) => Number(m[1]) !== ctx.year)
@@ -364,7 +364,7 @@ const headingYearRule = rule({
       ),
 });
 
-const PROSE_YEAR = /(?<![\d〔[［(（\-—－.])(20\d{2})(?![\d年\-—－~～至.．/〕\]］)）号届级期])/g;
+const PROSE_YEAR = /(?<![\d〔[［(（\-—－.])(20\d{2})(?=\s*(?:没有|无|未|部门|决算|收入|支出|全年|预算|本部门))/g;
 
 const DOUBLE_PUNCT = /([，。；：、])\1|[，；：、][。]|[。][，；：、]|，；|；，/g;
 
@@ -454,7 +454,7 @@ export const FORM_RULES: Rule[] = [
     'A 万元 amount with more than two decimals',
     '金额单位万元保留两位小数（domain §1.3）',
     'info',
-    /\d+\.\d{3,}\s*万元/g,
+    /\d[\d,]*\.\d{3,}\s*万元/g,
     (d) => replaceText(d, '执行数47.50万元', '执行数47.500万元'),
     (m) => [`“${m[0]}”保留了两位以上小数`, `"${m[0]}" has more than two decimals`],
   ),

@@ -528,7 +528,8 @@ const threePublicRule = rule({
         lastSrc = s.src;
         const offset = para.length;
         para += s.text;
-        for (const m of ctx.narrative.amounts.filter((x) => x.sentence === s)) {
+        for (const m of ctx.narrative.inSentence(s)) {
+          if (m.kind !== 'amount') continue;
           if (isChange(m)) continue;
           const item = threePublicItem(s, m.at, para, offset);
           if (!item) continue;
