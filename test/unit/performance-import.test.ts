@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { splitLines, type TextLine } from '../../src/import/text/lines.ts';
 import { findPerformanceAnnexStart, parsePerformanceAnnexes } from '../../src/import/text/performance.ts';
@@ -391,5 +392,39 @@ describe('performance annexes: tables and fields', () => {
       (e: unknown) => e instanceof InputError && e.file === 'bad.txt' && /附件1-1/.test(e.message),
     );
     assert.throws(() => parsePerformanceAnnexes([], 'empty.txt'), InputError);
+  });
+});
+
+describe('performance annexes: robustness', () => {
+  it('a score followed on its line by the scoring standard', () => {
+    const sheet = [
+      '产出目标 2.27',
+      '质量 2.27',
+      '合格率',
+      '2.27 合理 合理 2.27 业绩值为合理得满分。',
+      '检查记录',
+      '总计 2.27 2.27',
+    ];
+    const [ev] = parsePerformanceAnnexes(lines(annex(sheet.join('\n'))), 'made-up.txt');
+    const i = ev?.indicators[0];
+    assert.deepEqual(
+      [i?.name, i?.target, i?.actual, i?.score?.text, i?.standard, i?.dataSource],
+      ['合格率', '合理', '合理', '2.27', '业绩值为合理得满分。', '检查记录'],
+    );
+  });
+
+  it('never throws on a truncated seed annex, and never invents a score', () => {
+    const all = splitLines(readFileSync('test/fixtures/seed/shenzhen-fupin-2019.txt', 'utf8')).lines;
+    const start = all.findIndex((l) => l.text.trim() === '附件1-1');
+    const annexLines = all.slice(start);
+    for (let end = 1; end <= annexLines.length; end += 37) {
+      const evs = parsePerformanceAnnexes(annexLines.slice(0, end), 'seed.txt');
+      for (const ev of evs) {
+        for (const i of ev.indicators) {
+          if (i.score) assert.match(i.score.text, /^\d+\.\d+$/);
+          if (!i.score) assert.ok(ev.unread?.some((u) => u.what === `指标“${i.name}”的评分结果`));
+        }
+      }
+    }
   });
 });

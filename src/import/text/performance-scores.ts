@@ -224,8 +224,11 @@ function tryRow(body: readonly Token[], at: number, certain: boolean): RowElemen
   for (let q = at + 1; q < body.length && cells.length <= 8; q++) {
     const t = body[q] as Token;
     if (DECIMAL_RE.test(t.text)) {
-      // A score ends its line; a decimal followed by text on its line is the next weight.
-      if (!t.lineEnd) {
+      // A score ends its line (or is followed on it by the standard); a decimal followed by other text on
+      // its line is the next weight.
+      const after = body[q + 1];
+      const standardOnLine = after !== undefined && after.lineIndex === t.lineIndex && looksLikeStandard(after.text);
+      if (!t.lineEnd && !standardOnLine) {
         if (!certain) return undefined;
         break;
       }
