@@ -61,6 +61,26 @@ describe('seed performance annexes (golden)', () => {
     );
   });
 
+  it('accounts for every character of each score sheet, in order (nothing dropped, nothing repeated)', () => {
+    const seed = readFileSync(SEED, 'utf8').split('\n');
+    const squash = (s: string) => s.replace(/\s+/g, '');
+    for (const e of golden) {
+      const pieces: { line: number; text: string }[] = [
+        ...(e.groups ?? []).map((g) => ({
+          line: g.src?.line ?? 0,
+          text: g.name + g.weight?.text + (g.score?.text ?? ''),
+        })),
+        ...e.indicators.map((i) => ({
+          line: i.src?.line ?? 0,
+          text: [i.name, i.weight?.text, i.target, i.actual, i.score?.text, i.standard, i.dataSource].join(''),
+        })),
+      ].sort((a, b) => a.line - b.line);
+      const first = pieces[0]?.line ?? 0;
+      const total = seed.findIndex((l, k) => k >= first && l.trim().startsWith('总计'));
+      assert.equal(pieces.map((p) => squash(p.text)).join(''), squash(seed.slice(first - 1, total).join('')), e.annex);
+    }
+  });
+
   it('三级 weights add up to each 二级 and 一级 weight, and 一级 weights to 100', () => {
     for (const e of golden) {
       const mismatches: string[] = [];
