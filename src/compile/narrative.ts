@@ -318,7 +318,7 @@ function performanceSection(x: NarrativeInput): Section {
   const avg = x.scores.reduce((t, s) => t + s.total, 0n);
   const byGrade = new Map<string, number>();
   for (const s of x.scores) byGrade.set(s.grade, (byGrade.get(s.grade) ?? 0) + 1);
-  const summary = `${who(x)}共${projects.length}个项目开展绩效自评，涉及资金${wan(budget)}，平均得分${formatPoints(divRoundPoints(avg, BigInt(projects.length)))}分；其中评价等级为${[...byGrade].map(([g, n]) => `“${g}”的${n}个`).join('、')}。`;
+  const summary = `${who(x)}共${projects.length}个项目开展绩效自评，涉及资金${wan(budget)}，平均分${formatPoints(divRoundPoints(avg, BigInt(projects.length)))}；其中评价等级为${[...byGrade].map(([g, n]) => `“${g}”的${n}个`).join('、')}。`;
   const children = projects.map((pr, i) => projectSection(pr, x.scores[i], i));
   return sec('', 2, heading, [...d.text.performanceWork, summary], children);
 }
@@ -339,7 +339,7 @@ function projectSection(pr: ProjectInput, s: ScoreResult | undefined, i: number)
       ? `未完成绩效目标的指标：${clauses(
           unmet.map(
             (k) =>
-              `${k.input.name}（得分${formatPoints(k.score)}分，权重${formatPoints(k.weight)}分）${k.input.reason ? `，原因是${trimStop(k.input.reason)}` : k.input.rule.type === 'discretionary' ? `，${trimStop(k.input.rule.reason)}` : ''}`,
+              `${k.input.name}（权重${formatPoints(k.weight)}，评分结果${formatPoints(k.score)}）${k.input.reason ? `，原因是${trimStop(k.input.reason)}` : k.input.rule.type === 'discretionary' ? `，${trimStop(k.input.rule.reason)}` : ''}`,
           ),
         )}`
       : '各项绩效指标均已完成。';

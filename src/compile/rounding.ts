@@ -32,7 +32,7 @@ export function roundingGaps(t: Table, def: TableDef): Gap[] {
     compare(gaps, parent, children, cols);
   }
   const total = t.rows.find((r) => r.key === 'total');
-  if (total)
+  if (total && def.kind !== 'three_public')
     compare(
       gaps,
       total,
@@ -60,8 +60,8 @@ export function roundingGaps(t: Table, def: TableDef): Gap[] {
     }
   }
   if (def.kind === 'general_budget_basic') {
-    const personnel = t.rows.find((r) => r.key === 'personnel');
-    const pub = t.rows.find((r) => r.key === 'public');
+    const personnel = t.rows.find((r) => r.key === 'total.personnel');
+    const pub = t.rows.find((r) => r.key === 'total.public');
     const classRows = t.rows.filter((r) => (r.code ?? '').length === 3);
     if (personnel)
       compare(

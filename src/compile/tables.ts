@@ -8,7 +8,6 @@ import type { ColumnDef, TableDef, Template } from '../model/templates.ts';
 import { wanCell } from './cells.ts';
 import { buildLedger, INCOME_SOURCES, type Ledger, totalOf } from './ledger.ts';
 import type { CodeNames } from './names.ts';
-import { chineseNumber } from './numerals.ts';
 import { type Amounts, type RolledUp, rollUp, sumOf, zeroes } from './rollup.ts';
 import { roundingGaps } from './rounding.ts';
 
@@ -178,7 +177,6 @@ class TableMaker {
   summary(def: TableDef, f: Figures): Table {
     const rows: Row[] = [];
     const fixed = def.fixedRows ?? [];
-    let n = 0;
     const incomeValue: Record<string, bigint> = {
       ...Object.fromEntries(INCOME_SOURCES.map((s) => [s, f.incomeBySource[s] ?? 0n])),
       total: f.incomeTotal,
@@ -189,10 +187,9 @@ class TableMaker {
     for (const r of fixed.filter((x) => x.side === 'income')) {
       const id = r.key.slice('income.'.length);
       const numbered = (INCOME_SOURCES as readonly string[]).includes(id);
-      const label = numbered ? `${chineseNumber(++n)}、${r.labels[0]}` : (r.labels[this.reserveLabelIndex(id)] ?? '');
+      const label = numbered ? (r.labels[0] ?? id) : (r.labels[this.reserveLabelIndex(id)] ?? '');
       rows.push({ key: r.key, side: 'income', label, cells: { amount: wanCell(incomeValue[id] ?? 0n) } });
     }
-    n = 0;
     const expenseValue: Record<string, bigint> = {
       total: f.expenseTotal,
       distribution: f.distribution,
@@ -207,7 +204,7 @@ class TableMaker {
           key: r.key,
           side: 'expense',
           code: r.code,
-          label: `${chineseNumber(++n)}、${this.names.functional(r.code)}`,
+          label: this.names.functional(r.code),
           cells: { amount: wanCell(a ? totalOf(a) : 0n) },
         };
         rows.push(row);
@@ -270,15 +267,9 @@ class TableMaker {
       'carryIn.capital': f.fiscalCarryIn.capital,
       grand: f.fiscalGrand,
     };
-    let n = 0;
-    let m = 0;
     for (const r of (def.fixedRows ?? []).filter((x) => x.side === 'income')) {
       const id = r.key.slice('income.'.length);
-      const label = ['general', 'fund', 'capital'].includes(id)
-        ? `${chineseNumber(++n)}、${r.labels[0]}`
-        : id.startsWith('carryIn.')
-          ? `${chineseNumber(++m)}、${r.labels[0]}`
-          : (r.labels[0] ?? id);
+      const label = r.labels[0] ?? id;
       rows.push({ key: r.key, side: 'income', label, cells: { amount: wanCell(incomeValue[id] ?? 0n) } });
     }
     const ids = ['total', ...funds];
@@ -286,8 +277,6 @@ class TableMaker {
       const a: Amounts = { ...parts, total: funds.reduce((t, k) => t + (parts[k] ?? 0n), 0n) };
       return cells(a, ids);
     };
-    n = 0;
-    m = 0;
     for (const r of (def.fixedRows ?? []).filter((x) => x.side === 'expense')) {
       const id = r.key.slice('expense.'.length);
       if (r.code) {
@@ -302,7 +291,7 @@ class TableMaker {
           key: r.key,
           side: 'expense',
           code,
-          label: `${chineseNumber(++n)}、${this.names.functional(code)}`,
+          label: this.names.functional(code),
           cells: row(parts),
         });
       } else if (id === 'total') {
@@ -318,7 +307,7 @@ class TableMaker {
         rows.push({
           key: r.key,
           side: 'expense',
-          label: `${chineseNumber(++m)}、${r.labels[0]}`,
+          label: r.labels[0] ?? id,
           cells: row({ [k]: f.fiscalCarryOut[k] }),
         });
       }
@@ -344,8 +333,8 @@ class TableMaker {
       label: this.names.economic(code, given.get(code)),
       cells: { amount: wanCell(code.length === 3 ? (classes.get(code) ?? 0n) : (f.economic.get(code) ?? 0n)) },
     }));
-    rows.push({ key: 'personnel', label: '人员经费合计', cells: { amount: wanCell(f.personnel) } });
-    rows.push({ key: 'public', label: '公用经费合计', cells: { amount: wanCell(f.publicExpense) } });
+    rows.push({ key: 'total.personnel', label: '人员经费合计', cells: { amount: wanCell(f.personnel) } });
+    rows.push({ key: 'total.public', label: '公用经费合计', cells: { amount: wanCell(f.publicExpense) } });
     return this.withRounding(def, this.shell(def, rows));
   }
 
@@ -364,7 +353,7 @@ class TableMaker {
       a[`${g}.total`] = v.abroad + v.vehiclePurchase + v.vehicleOperation + v.reception;
     }
     const ids = def.columns.map((c) => c.id);
-    const rows: Row[] = [{ key: 'row', label: '“三公”经费', cells: cells(a, ids) }];
+    const rows: Row[] = [{ key: 'total', label: '', cells: cells(a, ids) }];
     const empty = (a['actual.total'] ?? 0n) === 0n && (a['budget.total'] ?? 0n) === 0n;
     const notes = empty
       ? [`说明：${this.d.department.name}${this.d.fiscalYear}年度没有财政拨款“三公”经费支出，故本表无数据。`]

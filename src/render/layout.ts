@@ -2,6 +2,7 @@
 // HTML, PDF, DOCX and XLSX all draw from this grid.
 import type { Cell, Disclosure, Row, Table } from '../model/disclosure.ts';
 import { formatScaled } from '../model/money.ts';
+import { chineseNumber } from './numerals.ts';
 
 export interface GridCell {
   text: string;
@@ -166,14 +167,27 @@ function twoSidedGrid(t: Table): Grid {
   const body: GridRow[] = left.map((l, i) => {
     const r = right[i];
     const row: GridRow = [
-      { text: l?.label ?? '', align: 'left', bold: isTotal(l) },
+      { text: l ? numbered(l, income) : '', align: 'left', bold: isTotal(l) },
       incCol && l ? amount(l.cells[incCol.id]) : { text: '' },
-      { text: r?.label ?? '', align: 'left', bold: isTotal(r) },
+      { text: r ? numbered(r, expense) : '', align: 'left', bold: isTotal(r) },
     ];
     for (const c of expCols) row.push(r ? amount(r.cells[c.id]) : { text: '' });
     return row;
   });
   return base(t, header, body, [3.2, 1.4, 3.2, ...expCols.map(() => 1.4)]);
+}
+
+const ORDINAL_ROW =
+  /^(income\.(general|fund|capital|superior|business|operating|affiliated|other)|(income\.carryIn|expense\.carryOut)\.(general|fund|capital))$/;
+
+/** Label with its printed ordinal ("一、一般公共服务支出") for source, class and fund rows. */
+function numbered(r: Row, side: Row[]): string {
+  const group = (x: Row) =>
+    x.code !== undefined ? 'class' : ORDINAL_ROW.test(x.key) ? x.key.replace(/\.[^.]+$/, '') : undefined;
+  const g = group(r);
+  if (g === undefined) return r.label;
+  const peers = side.filter((x) => group(x) === g);
+  return `${chineseNumber(peers.indexOf(r) + 1)}、${r.label}`;
 }
 
 function isTotal(r: Row | undefined): boolean {
@@ -217,8 +231,8 @@ function basicGrid(t: Table, groupsOf: string[][]): Grid {
       }),
     );
   }
-  const personnel = t.rows.find((r) => r.key === 'personnel');
-  const pub = t.rows.find((r) => r.key === 'public');
+  const personnel = t.rows.find((r) => r.key === 'total.personnel');
+  const pub = t.rows.find((r) => r.key === 'total.public');
   const width = groups.length * 3;
   const foot: GridRow = [
     { text: personnel?.label ?? '人员经费合计', colSpan: 2, align: 'center', bold: true },
