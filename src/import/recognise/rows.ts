@@ -19,7 +19,25 @@ const HEADER_WORDS = /^(?:类|款|项|项目|科目编码|科目名称|(?:支出
 
 /** Label text normalised for matching: whitespace removed, leading ordinal removed, quotes unified. */
 export function labelKey(label: string): string {
-  return normaliseTitle(stripNumbering(label));
+  let k = KEYS.get(label);
+  if (k === undefined) {
+    k = normaliseTitle(stripNumbering(label));
+    if (KEYS.size < 10_000) KEYS.set(label, k);
+  }
+  return k;
+}
+const KEYS = new Map<string, string>();
+
+const FIXED_KEYS = new WeakMap<TableDef, Set<string>>();
+
+/** Label keys of a table's fixed rows (computed once per table definition). */
+export function fixedLabelKeys(def: TableDef): Set<string> {
+  let keys = FIXED_KEYS.get(def);
+  if (!keys) {
+    keys = new Set((def.fixedRows ?? []).flatMap((r) => r.labels.map(labelKey)));
+    FIXED_KEYS.set(def, keys);
+  }
+  return keys;
 }
 
 function srcOf(c: PrintedCell | undefined): Source | undefined {
@@ -143,9 +161,13 @@ export function readFixedRows(
   hasLineNo: boolean,
 ): RowsResult {
   const fixed = def.fixedRows ?? [];
-  const labels = fixed.flatMap((r) => r.labels.map(labelKey));
-  const complete = (s: string) => labels.includes(labelKey(s));
-  const prefix = (s: string) => labels.some((l) => l.startsWith(labelKey(s)));
+  const labels = fixedLabelKeys(def);
+  const complete = (s: string) => labels.has(labelKey(s));
+  const prefix = (s: string) => {
+    const k = labelKey(s);
+    for (const l of labels) if (l.startsWith(k)) return true;
+    return false;
+  };
   const segments: Segment[] = [];
   let seg: Segment | undefined;
   const start = (c: PrintedCell): Segment => {

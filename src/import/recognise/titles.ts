@@ -16,6 +16,9 @@ export function normaliseTitle(text: string): string {
     .replace(/[‘’]/g, (q) => (q === '‘' ? '“' : '”'));
 }
 
+/** Every known title, longest first (templates are fixed data: computed once). */
+const TITLES = allTitles();
+
 const CONTINUED = /[（(]续(?:表)?\d*[）)]$/;
 /** A prefix allowed before a title: department and/or year ("上海市普陀区财政局2024年度"). */
 const YEAR_PREFIX = /\d{4}年度?$/;
@@ -29,14 +32,15 @@ export interface RecognisedTitle {
 
 /** The table a printed title names, or undefined. Exact after normalisation; a "…2024年度" prefix and "（续）" are allowed. */
 export function recogniseTitle(text: string): RecognisedTitle | undefined {
+  if (!/表\s*(?:[（(]续(?:表)?\d*[）)])?\s*$/.test(text)) return undefined; // every title ends in 表
   let t = normaliseTitle(text);
   const continued = CONTINUED.test(t);
   if (continued) t = t.replace(CONTINUED, '');
-  for (const { title, kind } of allTitles()) {
+  for (const { title, kind } of TITLES) {
     if (t === title) return { title, kind, continued };
   }
   // Longest title first, so "财政拨款收入支出决算总表" wins over its own suffix "收入支出决算总表".
-  for (const { title, kind } of allTitles()) {
+  for (const { title, kind } of TITLES) {
     if (t.endsWith(title) && YEAR_PREFIX.test(t.slice(0, -title.length))) {
       return { title, kind, continued };
     }

@@ -1,6 +1,6 @@
 // Splitting an extracted text into its parts: narrative, tables, glossary (名词解释) and annexes (附件).
 import { type TableDef, TEMPLATES, type Template } from '../../model/templates.ts';
-import { labelKey } from '../recognise/rows.ts';
+import { fixedLabelKeys, labelKey } from '../recognise/rows.ts';
 import { isPageMark, numberingOf } from '../recognise/sections.ts';
 import { recogniseTitle } from '../recognise/titles.ts';
 import type { TextLine } from './lines.ts';
@@ -46,8 +46,7 @@ function endsTable(l: TextLine, def: TableDef, inNotes: boolean, prev: TextLine 
   if (!n || n.level > 2) return false;
   if (/\d\.\d/.test(text) && !inNotes) return false; // a row with figures
   const first = text.split(/\s+/)[0] ?? '';
-  const labels = (def.fixedRows ?? []).flatMap((r) => r.labels.map(labelKey));
-  if (!inNotes && labels.includes(labelKey(first))) return false;
+  if (!inNotes && fixedLabelKeys(def).has(labelKey(first))) return false;
   return true;
 }
 

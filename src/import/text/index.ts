@@ -60,7 +60,11 @@ export function importText(text: string, file: string, opts: TextImportOptions =
   const split = splitLines(text);
   const { lines } = split;
   if (lines.length === 0) throw new InputError(file, '文件为空 / the file is empty');
-  const yearLine = lines.map((l) => readFiscalYear(l.text)).find((y) => y !== undefined);
+  let yearLine: ReturnType<typeof readFiscalYear>;
+  for (const l of lines) {
+    yearLine = readFiscalYear(l.text);
+    if (yearLine) break;
+  }
   const department = departmentFrom(lines);
   const region = department ? readRegion(department) : undefined;
   const fiscalYear = yearLine?.year;

@@ -11,6 +11,7 @@ import {
 } from '../recognise/columns.ts';
 import { readColumnNumbers, readTableNo, readUnitLine } from '../recognise/header.ts';
 import {
+  fixedLabelKeys,
   labelKey,
   type RowsResult,
   readCodedRows,
@@ -33,8 +34,7 @@ function startsBody(text: string, def: TableDef): boolean {
   if (isCode(first) || splitCodeLabel(first).code !== undefined) return true;
   if (/^(合\s*计|总\s*计)/.test(text.trim())) return true;
   if (DECIMAL.test(text)) return true;
-  const labels = (def.fixedRows ?? []).flatMap((r) => r.labels.map(labelKey));
-  return labels.includes(labelKey(first));
+  return fixedLabelKeys(def).has(labelKey(first));
 }
 
 export interface TableText {
