@@ -272,6 +272,31 @@ describe('performance annexes: layout variants', () => {
     );
   });
 
+  it('learns a name column wider than its one-line header label from the names themselves', () => {
+    const sheet = [
+      '产出目标 4.00',
+      '数量 4.00',
+      '服务对象满意度',
+      '2.00 ≥90% 95% 2.00',
+      '业绩值≥90%得满分。',
+      '问卷调查汇总表（2019年）',
+      '培训覆盖人数统',
+      '计',
+      '2.00 ≥100人 120人 2.00',
+      '业绩值≥100人得满分。',
+      '签到表',
+      '总计 4.00 4.00',
+    ].join('\n');
+    const [ev] = parsePerformanceAnnexes(lines(annex(sheet)), 'made-up.txt');
+    assert.deepEqual(
+      ev?.indicators.map((i) => [i.name, i.dataSource]),
+      [
+        ['服务对象满意度', '问卷调查汇总表（2019年）'],
+        ['培训覆盖人数统计', '签到表'],
+      ],
+    );
+  });
+
   it('matches listed names that carry a deviation note', () => {
     const sheet = [
       '投入和管理目标 2.27',

@@ -466,10 +466,18 @@ export function parseScoreSheet(tokens: readonly Token[], names: readonly string
     const s = splitName(r.region, 0, nameSet, r.prevRow !== undefined);
     if (s.byList && s.name.length > 1) learnt.push(...s.name.slice(0, -1).map((t) => displayWidth(t.text)));
   }
+  // The piece just before each weight ends a name: the widest such piece is a lower bound of the column,
+  // like the header label (which may sit on one line and so only bound it from below).
+  const lastPiece = (level: number) =>
+    regions
+      .filter((_, k) => levels[k] === level)
+      .map((r) => r.region[r.region.length - 1])
+      .filter((t): t is Token => t !== undefined && !/[。；;]$/.test(t.text))
+      .map((t) => Math.floor(displayWidth(t.text)));
   const widths: Widths = {
-    level1: header.widths.level1 ?? 4,
-    level2: header.widths.level2 ?? 4,
-    level3: Math.max(header.widths.level3 ?? 4, ...learnt.map((w) => Math.floor(w))),
+    level1: Math.max(header.widths.level1 ?? 2, ...lastPiece(1)),
+    level2: Math.max(header.widths.level2 ?? 2, ...lastPiece(2)),
+    level3: Math.max(header.widths.level3 ?? 2, ...lastPiece(3), ...learnt.map((w) => Math.floor(w))),
   };
 
   const trailing = new Map<number, Token[]>();
