@@ -47,8 +47,9 @@ export function rowLabel(r: Row): string {
   return r.code ? `${r.code} ${r.label}` : r.label;
 }
 
-export function columnLabel(t: Table, col: string): string {
-  const c = t.columns.find((x) => x.id === col);
+export function columnLabel(t: Table, col: string, side?: 'income' | 'expense'): string {
+  const c =
+    t.columns.find((x) => x.id === col && (!side || !x.side || x.side === side)) ?? t.columns.find((x) => x.id === col);
   return c ? c.header.join('/') || col : col;
 }
 
@@ -60,7 +61,7 @@ export function cellEvidence(t: Table, r: Row, col: string, role?: string): Evid
     tableKind: t.kind,
     row: rowLabel(r),
     rowKey: r.key,
-    column: columnLabel(t, col),
+    column: columnLabel(t, col, r.side),
     columnId: col,
   };
   if (role) e.role = role;

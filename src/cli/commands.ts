@@ -5,4 +5,6 @@ export const COMMANDS: Array<() => Promise<Command>> = [
   () => import('./import.ts').then((m) => m.command),
   () => import('./build.ts').then((m) => m.command),
   () => import('./init-workbook.ts').then((m) => m.command),
+  () => import('./check.ts').then((m) => m.command),
+  () => import('./rules.ts').then((m) => m.command),
 ];

@@ -7,7 +7,7 @@ import { candidates, figuresFor, sameAtPrintedPrecision, sameNumberOtherUnit, sc
 import type { AmountMention, Mention, PercentMention, Sentence } from '../narrative/view.ts';
 import type { Draft, Evidence, Rule, RuleContext } from '../types.ts';
 import { cellEvidence, fmt, rowByKey } from '../view.ts';
-import { rule } from './define.ts';
+import { rule, tno } from './define.ts';
 
 export function sentenceEvidence(s: Sentence, value?: string, role?: string): Evidence {
   const e: Evidence = { section: s.section.path, quote: s.text };
@@ -90,7 +90,7 @@ function bindingRule(id: 'NARR-AMOUNT' | 'NARR-UNIT'): Rule {
         const unitSlip = cands.find((c) => sameNumberOtherUnit(m, c));
         if (id === 'NARR-UNIT' && unitSlip) {
           out.push({
-            message: `情况说明“${m.subject}${m.raw}”单位有误：${unitSlip.table.tableNo ?? ''}表中为 ${unitSlip.text} ${unitSlip.table.unit}`,
+            message: `情况说明“${m.subject}${m.raw}”单位有误：${tno(unitSlip.table)}中为 ${unitSlip.text} ${unitSlip.table.unit}`,
             messageEn: `Narrative "${m.subject}${m.raw}" has the wrong unit: the table prints ${unitSlip.text} ${unitSlip.table.unit}`,
             evidence: [
               mentionEvidence(m, '说明 / narrative'),
@@ -103,7 +103,7 @@ function bindingRule(id: 'NARR-AMOUNT' | 'NARR-UNIT'): Rule {
           const unit = f.table.unit as Unit;
           const diff = m.fen - f.fen;
           out.push({
-            message: `情况说明“${m.subject}${m.raw}”与${f.table.tableNo ?? f.table.title}不一致（表中为 ${f.text} ${unit}）`,
+            message: `情况说明“${m.subject}${m.raw}”与${tno(f.table)}不一致（表中为 ${f.text} ${unit}）`,
             messageEn: `Narrative "${m.subject}${m.raw}" differs from the table (${f.text} ${unit})`,
             evidence: [
               mentionEvidence(m, '说明 / narrative'),
