@@ -412,6 +412,9 @@ describe('performance annexes: tables and fields', () => {
         ['附件1-2', '另一项目'],
       ],
     );
+    // A lone "附件7" inside the annex (e.g. in a data source) is content, not a new annex.
+    const inner = parsePerformanceAnnexes(lines(`${text}\n附件7\n汕尾市危房改造情况`), 'made-up.txt');
+    assert.equal(inner.length, 1);
     assert.throws(
       () => parsePerformanceAnnexes(lines('项目概况\n项目名称 某项目'), 'bad.txt'),
       (e: unknown) => e instanceof InputError && e.file === 'bad.txt' && /附件1-1/.test(e.message),

@@ -93,10 +93,11 @@ export function parsePerformanceAnnexes(lines: readonly TextLine[], file: string
     );
   }
   const annexes: TextLine[][] = [];
-  for (const l of kept) {
-    if (ANNEX_RE.test(l.text.trim())) annexes.push([l]);
+  kept.forEach((l, i) => {
+    // "附件7" alone inside a data-source cell does not start an annex: the next lines must open one.
+    if (i === 0 || startsAnnex(kept, i)) annexes.push([l]);
     else annexes[annexes.length - 1]?.push(l);
-  }
+  });
   return annexes.map((a) => parseAnnex(a, file));
 }
 
@@ -197,16 +198,19 @@ function nameVariants(listed: string): string[] {
   return bare && bare !== name ? [name, bare] : [name];
 }
 
+/** Is line i an annex label ("附件1-1") followed by the start of a performance annex? */
+function startsAnnex(lines: readonly TextLine[], i: number): boolean {
+  if (!ANNEX_RE.test((lines[i] as TextLine).text.trim())) return false;
+  const next = lines
+    .slice(i + 1, i + 4)
+    .map((l) => l.text.replace(/\s+/g, ''))
+    .join('');
+  return /^(项目概况|自评价评分表|项目支出绩效自评表)/.test(next);
+}
+
 /** Index of the first performance annex label ("附件1-1") that is followed by a 项目概况 or 自评价评分表. */
 export function findPerformanceAnnexStart(lines: readonly TextLine[]): number {
-  for (let i = 0; i < lines.length; i++) {
-    if (!ANNEX_RE.test((lines[i] as TextLine).text.trim())) continue;
-    const next = lines
-      .slice(i + 1, i + 4)
-      .map((l) => l.text.replace(/\s+/g, ''))
-      .join('');
-    if (/^(项目概况|自评价评分表|项目支出绩效自评表)/.test(next)) return i;
-  }
+  for (let i = 0; i < lines.length; i++) if (startsAnnex(lines, i)) return i;
   return -1;
 }
 
