@@ -28,7 +28,7 @@ export function buildFacts(d: DepartmentData, f: Figures): Fact[] {
   ];
   if (d.operatingCost.budget !== undefined) facts.push(money('operatingCost.budget', d.operatingCost.budget));
   facts.push(
-    money('procurement.total', pc.goods + pc.works + pc.services),
+    money('procurement.total', rounded(pc.goods) + rounded(pc.works) + rounded(pc.services)),
     money('procurement.goods', pc.goods),
     money('procurement.works', pc.works),
     money('procurement.services', pc.services),

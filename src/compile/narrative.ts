@@ -312,7 +312,9 @@ function performanceSection(x: NarrativeInput): Section {
   const projects = d.performance;
   const heading = x.tpl.id === 'national-2019' ? '预算绩效情况说明' : '预算绩效情况说明';
   if (projects.length === 0) {
-    return sec('', 2, heading, [...d.text.performanceWork, `${who(x)}无项目开展绩效自评。`]);
+    // Without project data the department's own account stands alone.
+    const none = d.text.performanceWork.length === 0 ? [`${who(x)}无项目开展绩效自评。`] : [];
+    return sec('', 2, heading, [...d.text.performanceWork, ...none]);
   }
   const budget = projects.reduce((t, pr) => t + pr.funds.budget, 0n);
   const avg = x.scores.reduce((t, s) => t + s.total, 0n);
@@ -359,10 +361,12 @@ function otherSection(x: NarrativeInput): Section {
   const operating = `${who(x)}机关运行经费支出${wan(ocActual)}${ocBudget}。${change(ocActual, d.prior.operatingCost, d.fiscalYear - 1)}${oc.note ? `${trimStop(oc.note)}。` : ''}`;
   const pc = d.procurement;
   const ptotal = pc.goods + pc.works + pc.services;
+  // The total quoted is the sum of the rounded parts quoted with it, so the sentence adds up as printed.
+  const shownTotal = rounded(pc.goods) + rounded(pc.works) + rounded(pc.services);
   const procurement =
     ptotal === 0n
       ? `${who(x)}无政府采购支出。`
-      : `${who(x)}政府采购支出总额${wan(ptotal)}，其中：政府采购货物支出${wan(pc.goods)}、政府采购工程支出${wan(pc.works)}、政府采购服务支出${wan(pc.services)}。授予中小企业合同金额${wan(pc.sme)}${shareOf(pc.sme, ptotal, '政府采购支出总额')}${pc.smallMicro !== undefined ? `，其中：授予小微企业合同金额${wan(pc.smallMicro)}${shareOf(pc.smallMicro, ptotal, '政府采购支出总额')}` : ''}。${pc.note ? `${trimStop(pc.note)}。` : ''}`;
+      : `${who(x)}政府采购支出总额${wan(shownTotal)}，其中：政府采购货物支出${wan(pc.goods)}、政府采购工程支出${wan(pc.works)}、政府采购服务支出${wan(pc.services)}。授予中小企业合同金额${wan(pc.sme)}${shareOf(pc.sme, shownTotal, '政府采购支出总额')}${pc.smallMicro !== undefined ? `，其中：授予小微企业合同金额${wan(pc.smallMicro)}${shareOf(pc.smallMicro, shownTotal, '政府采购支出总额')}` : ''}。${pc.note ? `${trimStop(pc.note)}。` : ''}`;
   const a = d.assets;
   const vehicles = a.vehicles.reduce((t, v) => t + v.count, 0);
   const equipment =
