@@ -297,6 +297,25 @@ describe('performance annexes: layout variants', () => {
     );
   });
 
+  it('keeps a scoring standard of two sentences together', () => {
+    const sheet = [
+      '效果目标 2.00',
+      '满意度 2.00',
+      '服务对象满意度',
+      '2.00 ≥90% 95% 2.00',
+      '业绩值≥90%得满分。',
+      '低于90%按比例得',
+      '分。',
+      '问卷调查汇总表（2019年）',
+      '总计 2.00 2.00',
+    ].join('\n');
+    const [ev] = parsePerformanceAnnexes(lines(annex(sheet)), 'made-up.txt');
+    assert.deepEqual(
+      ev?.indicators.map((i) => [i.standard, i.dataSource]),
+      [['业绩值≥90%得满分。低于90%按比例得分。', '问卷调查汇总表（2019年）']],
+    );
+  });
+
   it('matches listed names that carry a deviation note', () => {
     const sheet = [
       '投入和管理目标 2.27',

@@ -389,8 +389,19 @@ function nextUnit(piece: string): string {
 
 /** Splits a row's trailing text into scoring standard and data source. */
 function splitStandard(tail: readonly Token[]): { standard: Token[]; source: Token[] } {
-  const stop = tail.findIndex((t) => /。$/.test(t.text));
-  if (stop >= 0) return { standard: tail.slice(0, stop + 1), source: tail.slice(stop + 1) };
+  let stop = tail.findIndex((t) => /。$/.test(t.text));
+  if (stop >= 0) {
+    // A second sentence of the standard: no wider than the standard so far, and about scoring.
+    for (;;) {
+      const widest = Math.max(...tail.slice(0, stop + 1).map((t) => displayWidth(t.text)));
+      const end = tail.findIndex((t, i) => i > stop && /。$/.test(t.text));
+      if (end < 0) break;
+      const more = tail.slice(stop + 1, end + 1);
+      if (more.some((t) => displayWidth(t.text) > widest + 0.5) || !looksLikeStandard(text(more))) break;
+      stop = end;
+    }
+    return { standard: tail.slice(0, stop + 1), source: tail.slice(stop + 1) };
+  }
   if (tail.length === 0) return { standard: [], source: [] };
   // No full stop: the standard is the first wrapped cell (pieces of similar width, the last may be short).
   const w0 = displayWidth((tail[0] as Token).text);
