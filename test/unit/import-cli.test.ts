@@ -24,6 +24,7 @@ describe('juesuan import: bad input gets a clear message, a non-zero exit and no
     ['a truncated seed', 'test/fixtures/bad/truncated-seed.txt', /file is truncated: it ends inside “支出决算表”/],
     ['a binary file', 'test/fixtures/bad/binary.gz', /neither text nor PDF/],
     ['a missing file', 'test/fixtures/bad/no-such-file.txt', /file not found/],
+    ['a broken PDF', 'test/fixtures/bad/broken.pdf', /PDF/],
   ];
   for (const [what, file, message] of cases) {
     it(what, () => {
