@@ -25,6 +25,8 @@ export interface PageText {
   items: TextItem[];
   /** Why the page could not be read, when it could not. */
   error?: string;
+  /** The page paints images (checked only for pages without text: a scanned page). */
+  hasImages?: boolean;
 }
 
 export interface PdfText {
@@ -93,7 +95,7 @@ export async function extractPdfText(file: string, data: Uint8Array): Promise<Pd
   try {
     for (let n = 1; n <= doc.numPages; n++) {
       const p0 = performance.now();
-      pages.push(await readPage(doc, n));
+      pages.push(await readPage(pdfjs, doc, n));
       pageMs.push(performance.now() - p0);
     }
   } finally {
@@ -104,8 +106,25 @@ export async function extractPdfText(file: string, data: Uint8Array): Promise<Pd
 
 type PdfDoc = Awaited<ReturnType<PdfjsModule['getDocument']>['promise']>;
 
-async function readPage(doc: PdfDoc, n: number): Promise<PageText> {
-  let page: Awaited<ReturnType<PdfDoc['getPage']>>;
+type PdfPage = Awaited<ReturnType<PdfDoc['getPage']>>;
+
+/** True when the page draws an image: with no text, a sign of a scan. */
+async function paintsImages(pdfjs: PdfjsModule, page: PdfPage): Promise<boolean> {
+  try {
+    const ops = await page.getOperatorList();
+    const img = new Set([
+      pdfjs.OPS.paintImageXObject,
+      pdfjs.OPS.paintInlineImageXObject,
+      pdfjs.OPS.paintImageMaskXObject,
+    ]);
+    return ops.fnArray.some((f) => img.has(f));
+  } catch {
+    return false;
+  }
+}
+
+async function readPage(pdfjs: PdfjsModule, doc: PdfDoc, n: number): Promise<PageText> {
+  let page: PdfPage;
   try {
     page = await doc.getPage(n);
   } catch (e) {
@@ -137,6 +156,7 @@ async function readPage(doc: PdfDoc, n: number): Promise<PageText> {
         font: raw.fontName,
       });
     }
+    if (items.length === 0) return { page: n, width, height, items, hasImages: await paintsImages(pdfjs, page) };
     return { page: n, width, height, items };
   } catch (e) {
     return { page: n, width, height, items: [], error: `页面文字无法读取 / page text cannot be read (${errText(e)})` };
