@@ -273,3 +273,18 @@ describe('seed example performance self-evaluations', () => {
     assert.equal(cell(1, 'balance'), '61035360.20');
   });
 });
+
+describe('every example compiles to a disclosure the checker passes', () => {
+  for (const dir of ['examples/shenzhen-fupin-2019', 'examples/shanghai-putuo-2024']) {
+    it(`${dir}: no error finding`, async () => {
+      const { check } = await import('../../src/check/engine.ts');
+      const file = `${dir}/data.json`;
+      const x = compile(parseDepartmentJson(fs.readFileSync(file, 'utf8'), file), { file });
+      const errors = check(x).findings.filter((f) => f.severity === 'error');
+      assert.deepEqual(
+        errors.map((f) => `${f.rule}: ${f.message}`),
+        [],
+      );
+    });
+  }
+});
