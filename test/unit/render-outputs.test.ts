@@ -1,0 +1,199 @@
+// Every output format of the seed example: figures read back from DOCX, XLSX, PDF text, FDP; escaping; same bytes twice.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { compile } from '../../src/compile/index.ts';
+import { parseDepartmentJson } from '../../src/import/workbook/json.ts';
+import { fromJson } from '../../src/model/json.ts';
+import { renderDocx } from '../../src/render/docx.ts';
+import { renderFdp } from '../../src/render/fdp.ts';
+import { renderHtml } from '../../src/render/html.ts';
+import { render } from '../../src/render/index.ts';
+import { renderPdf } from '../../src/render/pdf.ts';
+import { renderXlsx } from '../../src/render/xlsx.ts';
+
+const FILE = 'examples/shenzhen-fupin-2019/data.json';
+const d = compile(parseDepartmentJson(fs.readFileSync(FILE, 'utf8'), FILE), { file: 'data.json' });
+
+/** Figures every format must carry (万元 as printed, with separators where the format prints them). */
+const FIGURES = [
+  '87,628.45',
+  '87,628.42',
+  '2,697.07',
+  '84,635.47',
+  '608.92',
+  '551.06',
+  '57.86',
+  '9.81',
+  '9.79',
+  '3.22',
+];
+
+function plain(xml: string): string {
+  return xml
+    .replace(/<w:tab\/>/g, '\t')
+    .replace(/<\/w:p>/g, '\n')
+    .replace(/<[^>]+>/g, '')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+}
+
+describe('DOCX', () => {
+  it('has every table title and figure in word/document.xml, and the scores', async () => {
+    const zip = await JSZip.loadAsync(await renderDocx(d));
+    const text = plain((await zip.file('word/document.xml')?.async('string')) ?? '');
+    for (const t of d.tables) assert.ok(text.includes(t.title), t.title);
+    for (const f of FIGURES) assert.ok(text.includes(f), f);
+    assert.ok(text.includes('94.52') && text.includes('94.58'));
+    assert.match(text, /一般公共服务支出（类）商贸事务（款）行政运行（项）/);
+    const core = (await zip.file('docProps/core.xml')?.async('string')) ?? '';
+    assert.match(core, /2000-01-01T00:00:00Z/);
+    const fonts = (await zip.file('word/styles.xml')?.async('string')) ?? '';
+    assert.match(fonts, /w:eastAsia="仿宋_GB2312"/);
+  });
+
+  it('same bytes twice', async () => {
+    assert.ok((await renderDocx(d)).equals(await renderDocx(d)));
+  });
+});
+
+describe('XLSX', () => {
+  it('one landscape, fit-to-width sheet per table with the same figures as numbers', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await renderXlsx(d)) as unknown as ArrayBuffer);
+    const names = wb.worksheets.map((w) => w.name);
+    for (const t of d.tables) assert.ok(names.includes(`${t.number} ${t.title}`.slice(0, 31)), t.title);
+    assert.ok(names.some((n) => n.startsWith('附件1-1')));
+    const numbers = (sheet: string) => {
+      const ws = wb.getWorksheet(sheet);
+      assert.ok(ws, sheet);
+      assert.equal(ws.pageSetup.orientation, 'landscape');
+      assert.equal(ws.pageSetup.fitToWidth, 1);
+      const out: number[] = [];
+      ws.eachRow((r) =>
+        r.eachCell((c) => {
+          if (typeof c.value === 'number') out.push(c.value);
+        }),
+      );
+      return out;
+    };
+    const t1 = numbers('1 收入支出决算总表');
+    for (const v of [87628.45, 87628.42, 0.03, 2697.07, 84635.47, 87618.63, 9.81]) assert.ok(t1.includes(v), String(v));
+    const t6 = numbers('6 一般公共预算财政拨款基本支出决算表');
+    for (const v of [531, 57.56, 20.06, 0.3, 551.06, 57.86]) assert.ok(t6.includes(v), String(v));
+    const t7 = numbers('7 一般公共预算财政拨款“三公”经费支出决算表');
+    assert.deepEqual(t7, [9, 0, 1, 0, 1, 8, 3.22, 0, 1, 0, 1, 2.22]);
+  });
+
+  it('same bytes twice', async () => {
+    assert.ok((await renderXlsx(d)).equals(await renderXlsx(d)));
+  });
+});
+
+describe('HTML', () => {
+  it('is self-contained, in the official order, with tables, narrative, glossary and annexes', () => {
+    const html = renderHtml(d);
+    assert.doesNotMatch(html, /<(script|link|img)\b/i);
+    assert.doesNotMatch(html, /\b(src|href)=/i);
+    const order = [
+      '部门职责',
+      '收入支出决算总表',
+      '政府性基金预算财政拨款收入支出决算表',
+      '收入支出决算总体情况说明',
+      '名词解释',
+      '附件1-1',
+    ];
+    const body = html.slice(html.indexOf('</nav>'));
+    const at = order.map((s) => body.indexOf(s));
+    assert.ok(
+      at.every((x, i) => x > 0 && (i === 0 || x > (at[i - 1] ?? 0))),
+      at.join(','),
+    );
+    for (const f of FIGURES) assert.ok(html.includes(f), f);
+  });
+
+  it('escapes everything printed', () => {
+    const evil = structuredClone(d);
+    evil.meta.department = '<script>alert("x")</script>&';
+    const row = evil.tables[1]?.rows[1];
+    if (row) row.label = '<img src=x onerror=alert(1)>';
+    const html = renderHtml(evil);
+    assert.doesNotMatch(html, /<script>alert|<img src=x/);
+    assert.match(html, /&lt;script&gt;alert\(&quot;x&quot;\)&lt;\/script&gt;&amp;/);
+    assert.match(html, /&lt;img src=x onerror=alert\(1\)&gt;/);
+  });
+});
+
+describe('JSON, CSV and Fiscal Data Package', () => {
+  it('JSON reads back into the same model', async () => {
+    const [json] = await render(d, 'json');
+    assert.deepEqual(fromJson(String(json?.data), 'x.json'), d);
+  });
+
+  it('CSV carries every table cell', async () => {
+    const [csv] = await render(d, 'csv');
+    const text = String(csv?.data);
+    assert.match(text, /^table,table_title,row_code,row_label,column,value,page\r\n/);
+    assert.match(text, /5,一般公共预算财政拨款支出决算表,201,一般公共服务支出,小计,2697\.07,/);
+  });
+
+  it('FDP: datapackage.json lists resources that exist, with a fiscal model; amounts agree with the tables', () => {
+    const files = renderFdp(d);
+    const pkg = JSON.parse(String(files.find((f) => f.path === 'datapackage.json')?.data));
+    assert.equal(pkg.profile, 'fiscal-data-package');
+    assert.deepEqual(pkg.fiscalPeriod, { start: '2019-01-01', end: '2019-12-31' });
+    assert.equal(pkg.model.measures.amount.currency, 'CNY');
+    for (const r of pkg.resources)
+      assert.ok(
+        files.some((f) => f.path === r.path),
+        r.path,
+      );
+    const amounts = String(files.find((f) => f.path === 'data/amounts.csv')?.data)
+      .trim()
+      .split('\r\n');
+    const cells = d.tables.reduce(
+      (n, t) =>
+        n +
+        t.rows.reduce(
+          (m, r) =>
+            m +
+            t.columns.filter(
+              (c) =>
+                (c.side === undefined || r.side === undefined || c.side === r.side) && r.cells[c.id]?.kind === 'amount',
+            ).length,
+          0,
+        ),
+      0,
+    );
+    assert.equal(amounts.length - 1, cells);
+    assert.ok(
+      amounts.includes(
+        '1,income_expense_summary,收入支出决算总表,income.total,income,,,本年收入合计,amount,决算数,87628.45',
+      ),
+    );
+  });
+});
+
+describe('PDF', () => {
+  it('text is selectable: pdftotext finds every table title and figure; same bytes twice', async () => {
+    const a = await renderPdf(d);
+    const b = await renderPdf(d);
+    assert.ok(a.equals(b), 'deterministic');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'juesuan-pdf-'));
+    const file = path.join(dir, 'seed.pdf');
+    fs.writeFileSync(file, a);
+    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+    const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+    fs.rmSync(dir, { recursive: true, force: true });
+    for (const t of d.tables) assert.ok(text.replace(/\s+/g, '').includes(t.title), t.title);
+    for (const f of FIGURES) assert.ok(text.includes(f), f);
+    assert.match(text, /94\.52/);
+    assert.match(info, /CreationDate:\s+Sat Jan\s+1 00:00:00 2000/);
+  });
+});
