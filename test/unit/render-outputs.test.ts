@@ -106,8 +106,8 @@ describe('HTML', () => {
       '收入支出决算总表',
       '政府性基金预算财政拨款收入支出决算表',
       '收入支出决算总体情况说明',
-      '名词解释',
-      '附件1-1',
+      '<h2>四、名词解释',
+      '<h2>附件1-1',
     ];
     const body = html.slice(html.indexOf('</nav>'));
     const at = order.map((s) => body.indexOf(s));
