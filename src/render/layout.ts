@@ -247,7 +247,7 @@ function basicGrid(t: Table, groupsOf: string[][]): Grid {
     t,
     header,
     body,
-    groups.flatMap(() => [1.2, 2.6, 1.2]),
+    groups.flatMap(() => [0.9, 3.3, 1]),
   );
 }
 

@@ -45,7 +45,9 @@ function tableNode(g: Grid, landscape: boolean): Node[] {
   const avail = landscape ? PAGE.landscape : PAGE.portrait;
   const total = g.widths.reduce((a, b) => a + b, 0);
   const widths = g.widths.map((w) => Math.floor(((w / total) * avail - 8.5) * 100) / 100);
-  const size = n > 8 ? 7.5 : 8.5;
+  // Long tables print smaller so that they keep to one page where they can.
+  const dense = g.body.length > 28;
+  const size = dense ? 7 : n > 8 ? 7.5 : 8.5;
   const toRow = (r: GridRow, header: boolean): Node[] =>
     Array.from({ length: n }, (_, i) => {
       const c = r[i];
@@ -81,6 +83,7 @@ function tableNode(g: Grid, landscape: boolean): Node[] {
       dontBreakRows: true,
     },
     fontSize: size,
+    lineHeight: dense ? 1 : 1.1,
     layout: {
       hLineWidth: () => 0.5,
       vLineWidth: () => 0.5,
