@@ -9,6 +9,7 @@ import {
   joinSpacedCodes,
   mapColumns,
   matchColumn,
+  nameAgrees,
   numberingOf,
   readCodedRows,
   readColumnNumbers,
@@ -185,6 +186,31 @@ describe('recognise: rows', () => {
     );
     assert.ok(Object.values(rows[0]?.cells ?? {}).every((c) => c.kind === 'unread'));
     assert.match(unread[0]?.reason ?? '', /3 figures for 7 columns.*2,112\.86 2,106\.66 6\.20/);
+  });
+
+  it('refuses a figure whose row name does not fit its code (a layout not understood)', () => {
+    const { rows, unread } = readEconomicItems(
+      tokens('301 2,082.85 302', '基本工资 1,238.58'),
+      { id: 'amount', header: ['决算数'] },
+      '万元',
+      { figures: 'decimal' },
+    );
+    assert.equal(rows.find((r) => r.key === '301')?.cells.amount?.kind, 'amount', 'no name printed: figure kept');
+    assert.equal(rows.find((r) => r.key === '302')?.cells.amount?.kind, 'unread', '302 is not 基本工资');
+    assert.match(unread[0]?.reason ?? '', /name does not fit code 302/);
+    assert.equal(nameAgrees('行政事业单位养老支出', ['行政事业单位离退休']), true);
+    assert.equal(nameAgrees('住房公积金', ['行政运行']), false);
+  });
+
+  it('takes only decimal figures as amounts when told (text import)', () => {
+    const { rows } = readCodedRows(tokens('201 01 一般公共服务支出 10.00'), cols('total'), '万元', {
+      figures: 'decimal',
+    });
+    assert.equal(rows[0]?.code, '20101');
+    const loose = readCodedRows(tokens('2011301 行政运行 12 10.00'), cols('total', 'basic'), '万元');
+    assert.equal(loose.rows[0]?.cells.total?.kind, 'amount');
+    const strict = readCodedRows(tokens('2011301 行政运行 12 10.00'), cols('total'), '万元', { figures: 'decimal' });
+    assert.equal(strict.rows[0]?.label, '行政运行12');
   });
 
   it('reads explicit blank cells from a rebuilt grid (the PDF path)', () => {

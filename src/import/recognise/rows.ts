@@ -1,13 +1,50 @@
 // Building table rows from a stream of printed cells: coded rows (功能分类 tables), fixed rows of the summary
 // tables (matched by label through the template), 经济分类 items printed in side-by-side groups, single rows.
-import { stripNumbering } from '../../model/classification.ts';
+import { economicEntry, functionalNames, stripNumbering } from '../../model/classification.ts';
 import type { Cell, Column, Row, Source } from '../../model/disclosure.ts';
 import type { Unit } from '../../model/money.ts';
 import type { RowDef, TableDef } from '../../model/templates.ts';
-import { classify, toCell, unreadCell } from './cells.ts';
+import { type CellClass, classify as classifyText, isDecimalFigure, toCell, unreadCell } from './cells.ts';
 import { isCode, joinSpacedCodes, splitCodeLabel } from './codes.ts';
 import type { PrintedCell } from './printed.ts';
 import { normaliseTitle } from './titles.ts';
+
+export interface ReadOptions {
+  /**
+   * "decimal": only figures with a decimal point are amounts (text import: the tables print 2 decimals, and a bare
+   * "01" or "12" is a code part or a number from elsewhere, never a figure). "any" (default): every figure counts.
+   */
+  figures?: 'decimal' | 'any';
+}
+
+let figureMode: 'decimal' | 'any' = 'any';
+function classify(text: string): CellClass {
+  const k = classifyText(text);
+  return k === 'amount' && figureMode === 'decimal' && !isDecimalFigure(text) ? 'text' : k;
+}
+function withOptions<T>(opts: ReadOptions | undefined, f: () => T): T {
+  const before = figureMode;
+  figureMode = opts?.figures ?? 'any';
+  try {
+    return f();
+  } finally {
+    figureMode = before;
+  }
+}
+
+/** True when a printed name fits the names known for its code (equal, one inside the other, or the same start). */
+export function nameAgrees(printed: string, known: readonly string[]): boolean {
+  const p = labelKey(printed);
+  if (p === '' || known.length === 0) return true;
+  return known.some((n) => {
+    const k = labelKey(n);
+    return k === p || k.includes(p) || p.includes(k) || k.slice(0, 2) === p.slice(0, 2);
+  });
+}
+
+function mismatch(code: string, label: string, known: readonly string[]): string {
+  return `科目名称与编码不符，版式未读懂 / name does not fit code ${code}: "${label}" (known: ${known.join('、')}); layout not understood`;
+}
 
 export interface RowsResult {
   rows: Row[];
@@ -31,6 +68,14 @@ const KEYS = new Map<string, string>();
 const FIXED_KEYS = new WeakMap<TableDef, Set<string>>();
 
 /** Label keys of a table's fixed rows (computed once per table definition). */
+/** True when a printed label is a fixed row's label or the start of one (a label wrapped over lines). */
+export function startsFixedLabel(def: TableDef, label: string): boolean {
+  const k = labelKey(label);
+  if (k.length < 2) return false;
+  for (const l of fixedLabelKeys(def)) if (l.startsWith(k)) return true;
+  return false;
+}
+
 export function fixedLabelKeys(def: TableDef): Set<string> {
   let keys = FIXED_KEYS.get(def);
   if (!keys) {
@@ -92,7 +137,16 @@ function uniqueKey(rows: readonly Row[], key: string): string {
  * A code starts a row; text up to the first figure is its name (names may wrap over lines); then one figure per
  * column. A row without a code is kept by its label ("合计").
  */
-export function readCodedRows(stream: readonly PrintedCell[], columns: readonly Column[], unit: Unit): RowsResult {
+export function readCodedRows(
+  stream: readonly PrintedCell[],
+  columns: readonly Column[],
+  unit: Unit,
+  opts?: ReadOptions,
+): RowsResult {
+  return withOptions(opts, () => readCodedRowsWith(stream, columns, unit));
+}
+
+function readCodedRowsWith(stream: readonly PrintedCell[], columns: readonly Column[], unit: Unit): RowsResult {
   const rows: Row[] = [];
   const unread: RowsResult['unread'] = [];
   let cur: { code?: string; label: string[]; values: PrintedCell[]; src?: Source | undefined } | undefined;
@@ -113,7 +167,15 @@ export function readCodedRows(stream: readonly PrintedCell[], columns: readonly 
       label,
       cells: fillCells(cur.values, columns, unit, what, unread, cur.src),
     };
-    if (cur.code !== undefined) row.code = cur.code;
+    if (cur.code !== undefined) {
+      row.code = cur.code;
+      const known = functionalNames(cur.code);
+      if (!nameAgrees(label, known)) {
+        const reason = mismatch(cur.code, label, known);
+        for (const id of Object.keys(row.cells)) row.cells[id] = unreadCell(reason, cur.src);
+        unread.push(setSrc({ reason }, cur.src));
+      }
+    }
     rows.push(setSrc(row, cur.src));
     cur = undefined;
   };
@@ -159,6 +221,17 @@ export function readFixedRows(
   columns: readonly Column[],
   unit: Unit,
   hasLineNo: boolean,
+  opts?: ReadOptions,
+): RowsResult {
+  return withOptions(opts, () => readFixedRowsWith(stream, def, columns, unit, hasLineNo));
+}
+
+function readFixedRowsWith(
+  stream: readonly PrintedCell[],
+  def: TableDef,
+  columns: readonly Column[],
+  unit: Unit,
+  hasLineNo: boolean,
 ): RowsResult {
   const fixed = def.fixedRows ?? [];
   const labels = fixedLabelKeys(def);
@@ -179,22 +252,45 @@ export function readFixedRows(
     const t = cell.text.trim();
     const k = classify(t);
     const isLineNo = hasLineNo && /^\d{1,3}$/.test(t);
-    if (k === 'text') {
-      const s =
-        !seg ||
-        seg.lineNo !== undefined ||
-        seg.values.length > 0 ||
-        (seg.label.length > 0 && (ORDINAL.test(t) || (complete(seg.label.join('')) && !prefix(seg.label.join('') + t))))
-          ? start(cell)
-          : seg;
-      s.label.push(t);
-    } else if (isLineNo) {
+    if (isLineNo) {
       const s = !seg || seg.lineNo !== undefined || seg.values.length > 0 ? start(cell) : seg;
       s.lineNo = t;
+    } else if (k === 'text') {
+      const open = seg && seg.lineNo === undefined && seg.values.length === 0 && seg.label.length > 0;
+      const cur = open ? (seg?.label.join('') ?? '') : undefined;
+      const ordinal = ORDINAL.test(t);
+      const fitsCur = cur !== undefined && !ordinal && prefix(cur + t);
+      if (!fitsCur && !ordinal) {
+        // The rest of a label wrapped onto a later line, after the other side's label ("二、政府性基金预算财政拨" …
+        // "二、外交支出" … "款").
+        const pending = segments
+          .slice(-4)
+          .reverse()
+          .find((p) => {
+            const l = p.label.join('');
+            return (p !== seg || !open) && l !== '' && !complete(l) && prefix(l + t);
+          });
+        if (pending) {
+          pending.label.push(t);
+          continue;
+        }
+      }
+      const join = cur !== undefined && !ordinal && (fitsCur || !complete(cur));
+      (join && seg ? seg : start(cell)).label.push(t);
     } else {
       (seg ?? start(cell)).values.push(cell);
     }
   }
+  // Figures printed before their label (a label over several lines, figures centred): they belong to the next
+  // part when that part has a label and no figures of its own.
+  segments.forEach((s, i) => {
+    const next = segments[i + 1];
+    if (s.label.length > 0 || s.lineNo !== undefined || s.values.length === 0 || !next) return;
+    if (next.label.length > 0 && next.values.length === 0 && next.lineNo === undefined) {
+      next.values.push(...s.values);
+      s.values = [];
+    }
+  });
 
   const rows: Row[] = [];
   const unread: RowsResult['unread'] = [];
@@ -220,8 +316,9 @@ export function readFixedRows(
       const onSide = cands.filter((c) => c.def.side === side);
       found = onSide.find((c) => c.index > cursor[side]) ?? onSide[0];
     } else {
+      // Only a part with its own 行次 is a row without a label (a sub-row such as 年末结转 by fund).
       side = s.lineStart ? 'income' : 'expense';
-      const index = fixed.findIndex((d, i) => i > cursor[side] && d.side === side);
+      const index = s.lineNo === undefined ? -1 : fixed.findIndex((d, i) => i > cursor[side] && d.side === side);
       const d = fixed[index];
       if (d) found = { def: d, index };
       else {
@@ -265,7 +362,16 @@ export const ECONOMIC_FOOTERS: { key: string; match: RegExp }[] = [
  * the next figure (or dash) is its amount. An item followed directly by another code has a blank amount.
  * Rows come out ordered by 类 code (301, 302, 303, …), each 类 row then its items as printed; footers last.
  */
-export function readEconomicItems(stream: readonly PrintedCell[], column: Column, unit: Unit): RowsResult {
+export function readEconomicItems(
+  stream: readonly PrintedCell[],
+  column: Column,
+  unit: Unit,
+  opts?: ReadOptions,
+): RowsResult {
+  return withOptions(opts, () => readEconomicItemsWith(stream, column, unit));
+}
+
+function readEconomicItemsWith(stream: readonly PrintedCell[], column: Column, unit: Unit): RowsResult {
   const items: {
     code?: string;
     footer?: string;
@@ -278,7 +384,7 @@ export function readEconomicItems(stream: readonly PrintedCell[], column: Column
   const unread: RowsResult['unread'] = [];
   let cur: (typeof items)[number] | undefined;
   let seq = 0;
-  for (const cell of stream) {
+  for (const cell of joinSpacedCodes(stream)) {
     const t = cell.text.trim();
     const k = classify(t);
     const glued = k === 'text' ? splitCodeLabel(t) : undefined;
@@ -315,7 +421,13 @@ export function readEconomicItems(stream: readonly PrintedCell[], column: Column
       unread.push(setSrc({ reason: `未识别的文字 / text not understood in table: ${label}` }, it.src));
       continue;
     }
-    const cell = it.value ? toCell(it.value.text, unit, it.value.src) : toCell('', unit, it.blank?.src ?? it.src);
+    let cell = it.value ? toCell(it.value.text, unit, it.value.src) : toCell('', unit, it.blank?.src ?? it.src);
+    const entry = it.code === undefined ? undefined : economicEntry(it.code);
+    if (it.code !== undefined && entry && !nameAgrees(label, [entry.name])) {
+      const reason = mismatch(it.code, label, [entry.name]);
+      cell = unreadCell(reason, it.src);
+      unread.push(setSrc({ reason }, it.src));
+    }
     const row: Row = { key: uniqueKey(rows, it.code ?? it.footer ?? label), label, cells: { [column.id]: cell } };
     if (it.code !== undefined) row.code = it.code;
     rows.push(setSrc(row, it.src));
@@ -324,7 +436,16 @@ export function readEconomicItems(stream: readonly PrintedCell[], column: Column
 }
 
 /** A table with one unlabelled data row (the “三公” table): every figure in column order. */
-export function readSingleRow(stream: readonly PrintedCell[], columns: readonly Column[], unit: Unit): RowsResult {
+export function readSingleRow(
+  stream: readonly PrintedCell[],
+  columns: readonly Column[],
+  unit: Unit,
+  opts?: ReadOptions,
+): RowsResult {
+  return withOptions(opts, () => readSingleRowWith(stream, columns, unit));
+}
+
+function readSingleRowWith(stream: readonly PrintedCell[], columns: readonly Column[], unit: Unit): RowsResult {
   const unread: RowsResult['unread'] = [];
   const values = stream.filter((c) => classify(c.text) !== 'text');
   for (const c of stream.filter((c) => classify(c.text) === 'text')) {

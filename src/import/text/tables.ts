@@ -25,6 +25,8 @@ import type { TextLine } from './lines.ts';
 import { lineSource, tokenize } from './tokens.ts';
 
 const NOTE = /^(?:注|说明|备注)\s*[：:]/;
+/** Text tables print amounts with decimals: bare integers are code parts or stray numbers. */
+const TEXT = { figures: 'decimal' } as const;
 const DECIMAL = /\d\.\d/;
 
 /** True when a body line starts: a code, a 合计/总计 row, a fixed row label, or a line with figures. */
@@ -34,7 +36,7 @@ function startsBody(text: string, def: TableDef): boolean {
   if (isCode(first) || splitCodeLabel(first).code !== undefined) return true;
   if (/^(合\s*计|总\s*计)/.test(text.trim())) return true;
   if (DECIMAL.test(text)) return true;
-  return fixedLabelKeys(def).has(labelKey(first));
+  return fixedLabelKeys(def).has(labelKey(first)); // exact: header words can start a label too
 }
 
 export interface TableText {
@@ -92,8 +94,15 @@ export function readTable(t: TableText, defaultUnit: Unit): Table {
       if (body.length === 0) header.push(text);
       continue;
     }
-    if (mode === 'body' && header.length > 0 && !/\d/.test(text) && squash(header.join('')).includes(squash(text))) {
-      continue; // a header fragment repeated on a continuation page
+    const lastBody = body[body.length - 1];
+    if (
+      mode === 'body' &&
+      lastBody !== undefined &&
+      l.page !== lastBody.page &&
+      !startsBody(text, def) &&
+      squash(header.join('')).includes(squash(text))
+    ) {
+      continue; // the header repeated at the top of a continuation page
     }
     mode = 'body';
     body.push(l);
@@ -130,16 +139,16 @@ export function readTable(t: TableText, defaultUnit: Unit): Table {
   let result: RowsResult;
   switch (def.rows) {
     case 'fixed':
-      result = readFixedRows(stream, def, columns, tableUnit, /行次/.test(squash(headerText)));
+      result = readFixedRows(stream, def, columns, tableUnit, /行次/.test(squash(headerText)), TEXT);
       break;
     case 'economic':
-      result = readEconomicItems(stream, columns[0] ?? { id: 'amount', header: ['决算数'] }, tableUnit);
+      result = readEconomicItems(stream, columns[0] ?? { id: 'amount', header: ['决算数'] }, tableUnit, TEXT);
       break;
     case 'single':
-      result = readSingleRow(stream, columns, tableUnit);
+      result = readSingleRow(stream, columns, tableUnit, TEXT);
       break;
     default:
-      result = readCodedRows(stream, columns, tableUnit);
+      result = readCodedRows(stream, columns, tableUnit, TEXT);
   }
   unread.push(...result.unread);
   if (result.rows.length === 0) {
