@@ -129,6 +129,12 @@ describe('recognise: columns by header text', () => {
       found.map((c) => c.path.join('/')),
       ['本年支出合计', '项目支出', '基本支出'],
     );
+    const split = columnsFromHeaderText('项目 支出功能分类 合计 基本支出 项目支出 科目编码 科目名称', def(5));
+    assert.deepEqual(
+      split.map((c) => c.path.join('/')),
+      ['合计', '基本支出', '项目支出'],
+      '"项目" + "支出功能分类" is not 项目支出',
+    );
     const fund = columnsFromHeaderText(
       '年初结转和结余 本年收入 本年支出 年末结转和结余 小计 基本支出 项目支出',
       def(8),

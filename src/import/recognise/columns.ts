@@ -74,8 +74,18 @@ export function mapColumns(
  */
 export function columnsFromHeaderText(headerText: string, def: TableDef): PrintedColumn[] {
   const text = norm(headerText);
+  // A header starts and ends where printed cells do ("项目" "支出功能分类" does not hold "项目支出").
+  const starts = new Set<number>();
+  const ends = new Set<number>();
+  let pos = 0;
+  for (const token of headerText.split(/\s+/).map(norm).filter(Boolean)) {
+    starts.add(pos);
+    pos += token.length;
+    ends.add(pos);
+  }
+  const aligned = (a: number, b: number) => pos !== text.length || (starts.has(a) && ends.has(b));
   const claimed: [number, number][] = [];
-  const free = (a: number, b: number) => claimed.every(([x, y]) => b <= x || a >= y);
+  const free = (a: number, b: number) => aligned(a, b) && claimed.every(([x, y]) => b <= x || a >= y);
   const found: { at: number; top: number; col: PrintedColumn }[] = [];
   const sides: ('income' | 'expense' | undefined)[] = def.columns.some((c) => c.side)
     ? ['income', 'expense']
@@ -89,7 +99,7 @@ export function columnsFromHeaderText(headerText: string, def: TableDef): Printe
     for (const c of ordered) {
       for (const h of c.headers) {
         const parts = h.split('/').map(norm);
-        const where = locate(text, parts, from, free);
+        const where = locate(text, parts, from, free, aligned);
         if (where === undefined) continue;
         const { at, top } = where;
         const leaf = parts[parts.length - 1] ?? '';
@@ -114,11 +124,13 @@ function locate(
   parts: readonly string[],
   from: number,
   free: (a: number, b: number) => boolean,
+  aligned: (a: number, b: number) => boolean,
 ): { at: number; top: number } | undefined {
   let start = from;
   let top: number | undefined;
   for (const p of parts.slice(0, -1)) {
-    const i = text.indexOf(p, start);
+    let i = text.indexOf(p, start);
+    while (i >= 0 && !aligned(i, i + p.length)) i = text.indexOf(p, i + 1);
     if (i < 0) return undefined;
     top ??= i;
     start = i + p.length;

@@ -29,12 +29,12 @@ const NOTE = /^(?:注|说明|备注)\s*[：:]/;
 const TEXT = { figures: 'decimal' } as const;
 const DECIMAL = /\d\.\d/;
 
-/** True when a body line starts: a code, a 合计/总计 row, a fixed row label, or a line with figures. */
+/** True when a body line starts: a code, a fixed row label, a line with figures (a 合计 row has them too). */
 function startsBody(text: string, def: TableDef): boolean {
   if (def.rows === 'single') return DECIMAL.test(text) || /^[—–\-－]+(\s|$)/.test(text.trim());
   const first = text.trim().split(/\s+/)[0] ?? '';
   if (isCode(first) || splitCodeLabel(first).code !== undefined) return true;
-  if (/^(合\s*计|总\s*计)/.test(text.trim())) return true;
+  if (/^(合\s*计|总\s*计)\s+[—–\-－]/.test(text.trim())) return true; // a total row of dashes
   if (DECIMAL.test(text)) return true;
   return fixedLabelKeys(def).has(labelKey(first)); // exact: header words can start a label too
 }
