@@ -85,14 +85,26 @@ export function fmt(fen: bigint, unit: Unit): string {
   return `${formatAmount(fen, unit, { thousands: true })} ${unit}`;
 }
 
-/** Row by template key, falling back to a label match. */
+/** Footer keys written either way round by different importers ("total.public" / "public.total"). */
+const FOOTER_LABELS: Record<string, string[]> = {
+  'total.personnel': ['人员经费合计', '人员经费'],
+  'total.public': ['公用经费合计', '公用经费', '日常公用经费合计', '日常公用经费'],
+};
+
+/** Row by template key, falling back to an alias key and a label match. */
 export function rowByKey(t: Table | undefined, key: string, ...labels: string[]): Row | undefined {
   if (!t) return undefined;
   const byKey = t.rows.find((r) => r.key === key);
   if (byKey) return byKey;
-  if (labels.length === 0) return undefined;
-  const want = labels.map(squash);
-  return t.rows.find((r) => want.includes(stripNumberingLabel(r.label)));
+  const parts = key.split('.');
+  if (parts.length === 2) {
+    const swapped = t.rows.find((r) => r.key === `${parts[1]}.${parts[0]}`);
+    if (swapped) return swapped;
+  }
+  const all = [...labels, ...(FOOTER_LABELS[key] ?? [])];
+  if (all.length === 0) return undefined;
+  const want = all.map(squash);
+  return t.rows.find((r) => !r.code && want.includes(stripNumberingLabel(r.label)));
 }
 
 /** The 合计 row of a classification table (key "total" or label 合计/总计, no code). */

@@ -384,7 +384,7 @@ function t6Rules(): Rule[] {
   const kind: TableKind = 'general_budget_basic';
   const col = (t: Table) => t.columns[0]?.id ?? 'amount';
   const footer = (t: Table, key: string, label: RegExp) =>
-    t.rows.find((r) => r.key === key) ?? t.rows.find((r) => !r.code && label.test(r.label.replace(/\s+/g, '')));
+    rowByKey(t, key) ?? t.rows.find((r) => !r.code && label.test(r.label.replace(/\s+/g, '')));
   const classRows = (t: Table, personnel: boolean) =>
     codeRows(t, 3).filter((r) => PERSONNEL_CLASSES.includes(r.code ?? '') === personnel);
   const group = (id: string, personnel: boolean, zh: string, en: string, fireKey: string): Rule =>

@@ -319,6 +319,7 @@ function presenceRule(
   re: RegExp,
   fire: (d: Disclosure) => void,
   basis: string,
+  exempt?: (ctx: RuleContext) => boolean,
 ): Rule {
   return rule({
     id,
@@ -329,7 +330,7 @@ function presenceRule(
     needsNarrative: true,
     fixtures: [{ fire }],
     check: (ctx) =>
-      re.test(ctx.narrative.fullText)
+      re.test(ctx.narrative.fullText) || exempt?.(ctx)
         ? []
         : [
             {
@@ -391,6 +392,11 @@ const PRESENCE: Rule[] = [
     /(保有量|公务用车)[^。]*\d+(辆|台)[\s\S]*\d+批次[\s\S]*\d+人次|\d+批次[\s\S]*(保有量)/,
     (d) => sectionOf(d, '三公').paragraphs.splice(1),
     '“三公”经费说明（domain §1.4）',
+    (ctx) => {
+      // no 三公 spending: nothing to detail
+      const c = ctx.table('three_public')?.rows[0]?.cells['actual.total'];
+      return (c?.kind === 'amount' && c.fen === 0n) || /无[“"]?三公[”"]?经费[^。]*支出/.test(ctx.narrative.fullText);
+    },
   ),
   presenceRule(
     'COMP-NARR-PERFORMANCE',
@@ -470,12 +476,16 @@ const glossaryRule = rule({
   ],
   check: (ctx) => {
     const terms = ctx.d.glossary.map((g) => norm(g.term));
-    const has = (name: string) =>
-      terms.some((t) => t === norm(name) || t.includes(norm(name)) || norm(name).includes(t));
+    const has = (name: string) => terms.includes(norm(name));
     const want = new Set<string>();
     if (ctx.template.id === 'shanghai-2024') for (const t of GLOSSARY_2024_FIXED) want.add(t);
     else {
       for (const t of ['“三公”经费', '基本支出', '项目支出', '机关运行经费']) want.add(t);
+      const t1 = ctx.table('income_expense_summary');
+      const general = t1?.rows.find((r) => r.key === 'income.general')?.cells.amount;
+      const FISCAL = ['财政拨款收入', '一般公共预算财政拨款收入', '一般公共预算拨款收入'];
+      if (general?.kind === 'amount' && general.fen !== 0n && !FISCAL.some((f) => terms.includes(norm(f))))
+        want.add(FISCAL[0] ?? '');
       const t5 = ctx.table('general_budget_expense');
       for (const r of [...codeRows(t5, 3), ...codeRows(t5, 7)]) {
         const c = r.cells.total;

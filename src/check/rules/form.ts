@@ -4,6 +4,7 @@
 import { functionalNames } from '../../model/classification.ts';
 import type { Disclosure, Section } from '../../model/disclosure.ts';
 import { allSections, replaceText, rowOf, tableOf } from '../fixtures/mutators.ts';
+import { squashSoft } from '../narrative/view.ts';
 import { chineseNumber, editDistance, squash } from '../text.ts';
 import type { Draft, Evidence, Rule, RuleContext } from '../types.ts';
 import { codeRows, rowLabel, tableEvidence } from '../view.ts';
@@ -468,17 +469,30 @@ export const FORM_RULES: Rule[] = [
     fixtures: [{ fire: (d) => (sectionOf2(d, '收入决算情况说明').numbering = '(二）') }],
     check: (ctx) => {
       const out: Draft[] = [];
-      const seen = new Set<string>();
-      for (const s of ctx.narrative.sentences) {
-        const problem = bracketProblem(s.text);
-        if (!problem || seen.has(s.text)) continue;
-        seen.add(s.text);
-        out.push({
-          message: `括号/引号问题：${problem.zh}`,
-          messageEn: `Bracket/quote problem: ${problem.en}`,
-          evidence: [sentenceEvidence(s, problem.at)],
-          actual: problem.at,
-        });
+      for (const fs of ctx.narrative.sections) {
+        const sec = fs.section;
+        const texts: { text: string; src: Section['src'] }[] = [
+          { text: `${sec.numbering}${sec.heading}`, src: sec.src },
+          ...sec.paragraphs.map((p) => ({ text: p.text, src: p.src ?? sec.src })),
+        ];
+        for (const t of texts) {
+          const text = squashSoft(t.text);
+          const problem = bracketProblem(text);
+          if (!problem) continue;
+          const e: Evidence = {
+            section: fs.path,
+            quote: text.length > 200 ? `${text.slice(0, 200)}…` : text,
+            value: problem.at,
+          };
+          if (t.src?.page !== undefined) e.page = t.src.page;
+          if (t.src?.line !== undefined) e.line = t.src.line;
+          out.push({
+            message: `括号/引号问题：${problem.zh}`,
+            messageEn: `Bracket/quote problem: ${problem.en}`,
+            evidence: [e],
+            actual: problem.at,
+          });
+        }
       }
       return out;
     },
@@ -593,11 +607,24 @@ function numberingFindings(ctx: RuleContext): Draft[] {
   const out: Draft[] = [];
   const checkList = (list: Section[], where: string) => {
     const last = new Map<number, number>();
+    let before: Section | undefined;
     for (const s of list) {
       const p = parseNumbering(s.numbering);
       if (!p) continue;
       const prev = last.get(p.style);
-      if (prev !== undefined && p.value !== prev + 1) {
+      const prevSection = before;
+      before = s;
+      // an item printed inline in the previous item's text ("…规则。（八）负责…") is not a gap
+      const inline =
+        prev !== undefined &&
+        p.value > prev + 1 &&
+        prevSection !== undefined &&
+        Array.from({ length: p.value - prev - 1 }, (_, k) => prev + 1 + k).every((n) =>
+          numberingForms(p.style, n).some((f) =>
+            [prevSection.heading, ...prevSection.paragraphs.map((x) => x.text)].some((t) => squash(t).includes(f)),
+          ),
+        );
+      if (prev !== undefined && p.value !== prev + 1 && !inline) {
         const e: Evidence = { section: `${where}${s.numbering}${s.heading}`, quote: `${s.numbering}${s.heading}` };
         if (s.src?.page) e.page = s.src.page;
         if (s.src?.line) e.line = s.src.line;
@@ -621,6 +648,21 @@ function numberingFindings(ctx: RuleContext): Draft[] {
   // top-level parts (一、…四、) include tables and glossary, which are not narrative sections: not checked
   for (const s of allSectionsOf(ctx.d.narrative)) checkList(s.children, `${s.numbering}${s.heading} > `);
   return out;
+}
+
+const CN = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+function cnNumber(n: number): string {
+  if (n <= 10) return CN[n] ?? '';
+  if (n < 20) return `十${CN[n - 10]}`;
+  return `${CN[Math.floor(n / 10)]}十${CN[n % 10]}`;
+}
+
+/** Printed forms of number n in a numbering style. */
+function numberingForms(style: number, n: number): string[] {
+  if (style === 1) return [`${cnNumber(n)}、`];
+  if (style === 2) return [`（${cnNumber(n)}）`, `(${cnNumber(n)})`, `（${cnNumber(n)})`, `(${cnNumber(n)}）`];
+  if (style === 3) return [`${n}.`, `${n}．`, `${n}、`];
+  return [`（${n}）`, `(${n})`];
 }
 
 function allSectionsOf(list: Section[]): Section[] {

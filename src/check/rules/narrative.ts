@@ -44,10 +44,12 @@ const amountsBefore = (p: Mention): AmountMention[] =>
   (view?.inSentence(p.sentence) ?? []).filter((m): m is AmountMention => m.kind === 'amount' && m.at < p.at);
 const sentenceMentions = { get: (s: Sentence) => view?.inSentence(s) };
 
-const isBudget = (m: AmountMention) => /预算/.test(m.subject) && !/比预算|较预算/.test(m.subject);
+/** Subject without fund names that contain 预算 ("一般公共预算财政拨款…" is not a budget figure). */
+const plainSubject = (m: AmountMention) => m.subject.replace(/(一般公共|政府性基金|国有资本经营)预算/g, '');
+const isBudget = (m: AmountMention) => /预算/.test(plainSubject(m)) && !/[比较](年初)?预算/.test(m.subject);
 const isChange = (m: AmountMention) =>
-  /(减少|增加|节约|增长|下降|超支|结余|节支|差额)$/.test(m.subject) || /比/.test(m.subject);
-const RATE_RE = /(执行率|完成率|完成年初预算的|为年初预算的|预算完成率)$/;
+  /(减少|增加|节约|增长|下降|超支|节支|差额)$/.test(m.subject) || /[比较](上年|去年|预算|年初)/.test(m.subject);
+const RATE_RE = /(执行率|完成率|完成(年初)?预算的|为(年初)?预算的|预算完成率)$/;
 
 function mentionEvidence(m: Mention, role?: string): Evidence {
   return sentenceEvidence(m.sentence, m.raw, role);
@@ -168,10 +170,31 @@ const zeroBudgetRule = rule({
   check: (ctx) => {
     indexMentions(ctx);
     const out: Draft[] = [];
+    const t7 = ctx.table('three_public');
     for (const p of ctx.narrative.percents) {
       if (!RATE_RE.test(p.subject)) continue;
       const budget = [...amountsBefore(p)].reverse().find(isBudget);
-      if (!budget || budget.fen !== 0n) continue;
+      const named =
+        scopeOf(p.sentence.section) === 'threePublic' ? threePublicItemAt(p.sentence.text, p.at) : undefined;
+      if (!budget || (named && named.key !== 'total' && budget.at < named.i)) {
+        // a 三公 item's rate with no budget of its own in the sentence: the item's budget in 公开07表
+        const row = t7?.rows[0];
+        if (!t7 || !row || !named) continue;
+        const item = named.key;
+        if (item === 'total') continue;
+        const cell = row.cells[`budget.${item}`];
+        const zero = cell?.kind === 'blank' || cell?.kind === 'dash' || (cell?.kind === 'amount' && cell.fen === 0n);
+        if (!zero) continue;
+        out.push({
+          message: `公开07表该项预算数为零或空白，却表述“${p.subject}${p.raw}”`,
+          messageEn: `The item's budget in Table 7 is zero or blank, yet "${p.subject}${p.raw}" is stated`,
+          evidence: [mentionEvidence(p, '比率 / rate'), cellEvidence(t7, row, `budget.${item}`, '预算 / budget')],
+          expected: '不表述完成率 / no rate',
+          actual: p.raw,
+        });
+        continue;
+      }
+      if (budget.fen !== 0n) continue;
       out.push({
         message: `预算为零（${budget.raw}），却表述“${p.subject}${p.raw}”`,
         messageEn: `Budget is zero (${budget.raw}) yet "${p.subject}${p.raw}" is stated`,
@@ -289,9 +312,12 @@ const shareRule = rule({
       if (!part) continue;
       // the whole: a mention in the same section whose subject ends with the named total, else the section's 合计/总额
       const inSection = ctx.narrative.amounts.filter((a) => a.sentence.section === p.sentence.section && a !== part);
+      const idx = (a: AmountMention) => ctx.narrative.amounts.indexOf(a);
+      const samePara = inSection.filter((a) => a.sentence.src !== undefined && a.sentence.src === p.sentence.src);
       const whole = denomName
         ? inSection.find((a) => a.subject.endsWith(denomName))
-        : inSection.find((a) => /(合计|总计|总额)$/.test(a.subject));
+        : (inSection.find((a) => /(合计|总计|总额)$/.test(a.subject)) ??
+          samePara.find((a) => idx(a) < idx(part) && a.fen >= part.fen));
       if (!whole || whole.fen === 0n) continue;
       const r = pctOutcome(p, part.fen, whole.fen);
       if (r.ok) continue;
@@ -346,8 +372,13 @@ function growthRule(id: 'NARR-GROWTH' | 'NARR-ZERO-BASE'): Rule {
         if (!dir || /执行率|完成率/.test(p.subject)) continue;
         const before = amountsBefore(p);
         const change = before.at(-1);
-        if (!change || !/(比上年|较上年|同比).*(增加|减少|增长|下降)$|^(增加|减少)$/.test(change.subject)) continue;
-        const current = before.at(-2);
+        if (!change) continue;
+        const yoy = /(上年|上一年|去年|同比|\d{4}年度?相比)/.test(p.sentence.text);
+        const changeWord = /(增加|减少|增长|下降)$/.test(change.subject);
+        if (!changeWord || !(yoy || /(比上年|较上年|同比)/.test(change.subject))) continue;
+        // the current figure: the amount just before the change, or the same item earlier in the paragraph
+        const item = change.subject.replace(/^.*?(比上年|较上年|同比)/, '').replace(/(增加|减少|增长|下降)$/, '');
+        const current = before.at(-2) ?? previousMention(ctx, change, item);
         if (!current) continue;
         const up = /(增加|增长|上升)$/.test(change.subject);
         const base = up ? current.fen - change.fen : current.fen + change.fen;
@@ -385,6 +416,19 @@ function growthRule(id: 'NARR-GROWTH' | 'NARR-ZERO-BASE'): Rule {
       return out;
     },
   });
+}
+
+/** The last amount before `m` in the same section whose subject ends with `item` (a figure stated a sentence earlier). */
+function previousMention(ctx: RuleContext, m: AmountMention, item: string): AmountMention | undefined {
+  if (item.length < 2) return undefined;
+  const list = ctx.narrative.amounts;
+  const i = list.indexOf(m);
+  for (let j = i - 1; j >= 0; j--) {
+    const x = list[j];
+    if (!x || x.sentence.section !== m.sentence.section) break;
+    if (x.subject.endsWith(item) && !isChange(x)) return x;
+  }
+  return undefined;
 }
 
 /** 大于/小于/等于/持平 against the budget and actual in the same sentence. */
@@ -447,6 +491,7 @@ const repeatRule = rule({
     const out: Draft[] = [];
     const seen = new Map<string, AmountMention>();
     for (const m of ctx.narrative.amounts) {
+      if (!scopeOf(m.sentence.section)) continue;
       const subj = m.subject.replace(/^(其中|包括|主要是|为|共|合计)/, '').replace(/^[（(]?\d+[)）.．、]?/, '');
       if (subj.length < 4 || /预算|减少|增加|节约|增长|下降|比|年度|每年|累计|超过|约|以上|提供/.test(subj)) continue;
       const key = `${m.sentence.section.path}¦${subj}¦${m.unit}`;
@@ -484,6 +529,18 @@ const THREE_PUBLIC_KEYS: [RegExp, string][] = [
   [/因公出国/g, 'abroad'],
   [/[“"]?三公[”"]?经费/g, 'total'],
 ];
+
+/** The 三公 item named last before offset `at`, with its position. */
+function threePublicItemAt(text: string, at: number): { key: string; i: number } | undefined {
+  let best: { i: number; key: string } | undefined;
+  for (const [re, key] of THREE_PUBLIC_KEYS) {
+    for (const m of text.slice(0, at).matchAll(re)) {
+      const i = m.index ?? 0;
+      if (!best || i > best.i || (i === best.i && key.length > best.key.length)) best = { i, key };
+    }
+  }
+  return best;
+}
 
 function threePublicItem(s: Sentence, at: number, paragraphText: string, offset: number): string | undefined {
   const text = paragraphText.slice(0, offset + at);
@@ -533,7 +590,7 @@ const threePublicRule = rule({
           if (isChange(m)) continue;
           const item = threePublicItem(s, m.at, para, offset);
           if (!item) continue;
-          const budget = /预算/.test(m.subject);
+          const budget = isBudget(m);
           const col = `${budget ? 'budget' : 'actual'}.${item}`;
           const cell = row.cells[col];
           if (cell?.kind !== 'amount') continue;
@@ -677,7 +734,35 @@ const assetsRule = rule({
   },
 });
 
+const assetThresholdRule = rule({
+  id: 'NARR-ASSET-THRESHOLD',
+  family: 'narrative',
+  severity: 'error',
+  title: { zh: '国有资产说明的设备单价口径与模板一致', en: 'Asset thresholds are the template’s (50/100 万元)' },
+  basis: '2019：单价50万元以上通用设备、单价100万元以上专用设备；上海 2024：单价100万元（含）以上设备（domain §1.4）',
+  needsNarrative: true,
+  fixtures: [{ fire: (d) => replaceText(d, '单价50万元以上通用设备', '单价30万元以上通用设备') }],
+  check: (ctx) => {
+    const out: Draft[] = [];
+    for (const s of ctx.narrative.sentences) {
+      for (const m of s.text.matchAll(/单价(\d+)(万元|元)(?:（含）)?以上(通用|专用)?设备/g)) {
+        const want = m[3] === '通用' ? 50 : 100;
+        if (Number(m[1]) === want && m[2] === '万元') continue;
+        out.push({
+          message: `“${m[0]}”口径应为单价${want}万元以上`,
+          messageEn: `"${m[0]}": the threshold is ${want} 万元`,
+          evidence: [sentenceEvidence(s, m[0])],
+          expected: `${want}万元`,
+          actual: `${m[1]}${m[2]}`,
+        });
+      }
+    }
+    return out;
+  },
+});
+
 export const NARRATIVE_RULES: Rule[] = [
+  assetThresholdRule,
   bindingRule('NARR-AMOUNT'),
   bindingRule('NARR-UNIT'),
   rateRule,
