@@ -1,6 +1,7 @@
 // Import any supported file into a Disclosure, chosen by content: "%PDF" → the PDF importer, otherwise text.
 import { constants } from 'node:fs';
 import { access, readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import type { Disclosure } from '../model/disclosure.ts';
 import { InputError } from '../model/errors.ts';
 import { type AnnexParser, importText } from './text/index.ts';
@@ -9,12 +10,14 @@ type PdfModule = { importPdf?: (path: string) => Promise<Disclosure> };
 type PerformanceModule = { parsePerformanceAnnexes?: AnnexParser };
 
 /** Loads an optional sibling module; undefined when it is not there (yet). */
-async function optional<T>(specifier: string): Promise<T | undefined> {
+export async function optional<T>(specifier: string): Promise<T | undefined> {
   try {
     return (await import(specifier)) as T;
   } catch (e) {
     const code = (e as { code?: string }).code;
-    if (code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND') return undefined;
+    const missing = code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND';
+    // Only the module asked for may be missing; a module that is there but broken is a real error.
+    if (missing && (e as Error).message.includes(fileURLToPath(new URL(specifier, import.meta.url)))) return undefined;
     throw e;
   }
 }

@@ -45,6 +45,13 @@ describe('juesuan import: bad input gets a clear message, a non-zero exit and no
     });
   }
 
+  it('reports an output path that cannot be written, leaving nothing behind', () => {
+    const r = cli(SEED, '--out', join(dir, 'no-such-dir', 'x.json'));
+    assert.equal(r.code, 1);
+    assert.match(r.err, /cannot write the output/);
+    assert.equal(r.out, '');
+  });
+
   it('rejects unknown options and formats with usage, exit 2', () => {
     const r = cli(SEED, '--format', 'xml');
     assert.equal(r.code, 2);
