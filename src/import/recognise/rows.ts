@@ -17,19 +17,15 @@ export interface ReadOptions {
   figures?: 'decimal' | 'any';
 }
 
-let figureMode: 'decimal' | 'any' = 'any';
-function classify(text: string): CellClass {
-  const k = classifyText(text);
-  return k === 'amount' && figureMode === 'decimal' && !isDecimalFigure(text) ? 'text' : k;
-}
-function withOptions<T>(opts: ReadOptions | undefined, f: () => T): T {
-  const before = figureMode;
-  figureMode = opts?.figures ?? 'any';
-  try {
-    return f();
-  } finally {
-    figureMode = before;
-  }
+type Classifier = (text: string) => CellClass;
+
+/** How printed text is classed under the options: with "decimal", a bare integer is text, not an amount. */
+function classifierFor(opts: ReadOptions | undefined): Classifier {
+  if (opts?.figures !== 'decimal') return classifyText;
+  return (text) => {
+    const k = classifyText(text);
+    return k === 'amount' && !isDecimalFigure(text) ? 'text' : k;
+  };
 }
 
 /** True when a printed name fits the names known for its code (equal, one inside the other, or the same start). */
@@ -143,10 +139,15 @@ export function readCodedRows(
   unit: Unit,
   opts?: ReadOptions,
 ): RowsResult {
-  return withOptions(opts, () => readCodedRowsWith(stream, columns, unit));
+  return readCodedRowsWith(stream, columns, unit, classifierFor(opts));
 }
 
-function readCodedRowsWith(stream: readonly PrintedCell[], columns: readonly Column[], unit: Unit): RowsResult {
+function readCodedRowsWith(
+  stream: readonly PrintedCell[],
+  columns: readonly Column[],
+  unit: Unit,
+  classify: Classifier,
+): RowsResult {
   const rows: Row[] = [];
   const unread: RowsResult['unread'] = [];
   let cur: { code?: string; label: string[]; values: PrintedCell[]; src?: Source | undefined } | undefined;
@@ -223,7 +224,7 @@ export function readFixedRows(
   hasLineNo: boolean,
   opts?: ReadOptions,
 ): RowsResult {
-  return withOptions(opts, () => readFixedRowsWith(stream, def, columns, unit, hasLineNo));
+  return readFixedRowsWith(stream, def, columns, unit, hasLineNo, classifierFor(opts));
 }
 
 function readFixedRowsWith(
@@ -232,6 +233,7 @@ function readFixedRowsWith(
   columns: readonly Column[],
   unit: Unit,
   hasLineNo: boolean,
+  classify: Classifier,
 ): RowsResult {
   const fixed = def.fixedRows ?? [];
   const labels = fixedLabelKeys(def);
@@ -368,10 +370,15 @@ export function readEconomicItems(
   unit: Unit,
   opts?: ReadOptions,
 ): RowsResult {
-  return withOptions(opts, () => readEconomicItemsWith(stream, column, unit));
+  return readEconomicItemsWith(stream, column, unit, classifierFor(opts));
 }
 
-function readEconomicItemsWith(stream: readonly PrintedCell[], column: Column, unit: Unit): RowsResult {
+function readEconomicItemsWith(
+  stream: readonly PrintedCell[],
+  column: Column,
+  unit: Unit,
+  classify: Classifier,
+): RowsResult {
   const items: {
     code?: string;
     footer?: string;
@@ -442,10 +449,15 @@ export function readSingleRow(
   unit: Unit,
   opts?: ReadOptions,
 ): RowsResult {
-  return withOptions(opts, () => readSingleRowWith(stream, columns, unit));
+  return readSingleRowWith(stream, columns, unit, classifierFor(opts));
 }
 
-function readSingleRowWith(stream: readonly PrintedCell[], columns: readonly Column[], unit: Unit): RowsResult {
+function readSingleRowWith(
+  stream: readonly PrintedCell[],
+  columns: readonly Column[],
+  unit: Unit,
+  classify: Classifier,
+): RowsResult {
   const unread: RowsResult['unread'] = [];
   const values = stream.filter((c) => classify(c.text) !== 'text');
   for (const c of stream.filter((c) => classify(c.text) === 'text')) {
