@@ -63,7 +63,6 @@ const KEYS = new Map<string, string>();
 
 const FIXED_KEYS = new WeakMap<TableDef, Set<string>>();
 
-/** Label keys of a table's fixed rows (computed once per table definition). */
 /** True when a printed label is a fixed row's label or the start of one (a label wrapped over lines). */
 export function startsFixedLabel(def: TableDef, label: string): boolean {
   const k = labelKey(label);
@@ -72,6 +71,7 @@ export function startsFixedLabel(def: TableDef, label: string): boolean {
   return false;
 }
 
+/** Label keys of a table's fixed rows (computed once per table definition). */
 export function fixedLabelKeys(def: TableDef): Set<string> {
   let keys = FIXED_KEYS.get(def);
   if (!keys) {
