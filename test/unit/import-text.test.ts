@@ -209,6 +209,27 @@ describe('text import: a 2019-style variant (made up)', () => {
   });
 });
 
+describe('text import: 2024 rows outside Shanghai (made up)', () => {
+  it('reads the 2024 summary rows with the national template', () => {
+    const d = importText(
+      [
+        ' 重庆市某某县林业局2024年度部门决算',
+        '收入支出决算总表',
+        '部门：重庆市某某县林业局 单位：万元',
+        '项目 决算数 项目 决算数',
+        '一、一般公共预算财政拨款收入 10.00 一、一般公共服务支出 10.00',
+        '三、国有资本经营预算财政拨款收入 1.00 二十四、债务还本支出 1.00',
+        '注：本表反映部门本年度的总收支和年末结转结余情况。',
+      ].join('\n\n'),
+      'cq.txt',
+    );
+    assert.equal(d.meta.template, 'national-2019');
+    assert.equal(printed(row(d, 1, 'income.capital'), 'amount'), '1.00');
+    assert.equal(row(d, 1, 'expense.231')?.code, '231');
+    assert.deepEqual(d.tables[0]?.unread, []);
+  });
+});
+
 describe('text import: bad input', () => {
   it('rejects text that is no disclosure', () => {
     assert.throws(() => importText('你好\n\n世界\n', 'x.txt'), InputError);

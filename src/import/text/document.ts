@@ -1,6 +1,6 @@
 // Splitting an extracted text into its parts: narrative, tables, glossary (名词解释) and annexes (附件).
 import { type TableDef, TEMPLATES, type Template } from '../../model/templates.ts';
-import { fixedLabelKeys, labelKey } from '../recognise/rows.ts';
+import { startsFixedLabel } from '../recognise/rows.ts';
 import { isPageMark, numberingOf } from '../recognise/sections.ts';
 import { recogniseTitle } from '../recognise/titles.ts';
 import type { TextLine } from './lines.ts';
@@ -31,11 +31,18 @@ export function isAnnexStart(text: string): boolean {
   return ANNEX.test(text.replace(/\s+/g, ''));
 }
 
-/** The table definition for a kind: from the document's template, else from any template that has it. */
+/**
+ * The table definition for a kind: from the document's template, else from any template that has it. Summary
+ * tables read by label take the widest row set of any template (a 2024 table outside Shanghai has the 2024 rows),
+ * keeping the document's own template number.
+ */
 export function defFor(template: Template, kind: TableDef['kind']): TableDef | undefined {
-  return (
-    template.tables.find((d) => d.kind === kind) ?? TEMPLATES.flatMap((t) => t.tables).find((d) => d.kind === kind)
-  );
+  const own = template.tables.find((d) => d.kind === kind);
+  const all = TEMPLATES.flatMap((t) => t.tables).filter((d) => d.kind === kind);
+  const def = own ?? all[0];
+  if (!def || def.rows !== 'fixed') return def;
+  const widest = all.reduce((a, b) => ((b.fixedRows?.length ?? 0) > (a.fixedRows?.length ?? 0) ? b : a), def);
+  return widest === def ? def : { ...widest, number: def.number };
 }
 
 /** A numbered heading that cannot be a row of the table being read: ends the table. */
@@ -46,7 +53,7 @@ function endsTable(l: TextLine, def: TableDef, inNotes: boolean, prev: TextLine 
   if (!n || n.level > 2) return false;
   if (/\d\.\d/.test(text) && !inNotes) return false; // a row with figures
   const first = text.split(/\s+/)[0] ?? '';
-  if (!inNotes && fixedLabelKeys(def).has(labelKey(first))) return false;
+  if (!inNotes && startsFixedLabel(def, first)) return false;
   return true;
 }
 
