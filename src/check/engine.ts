@@ -51,7 +51,12 @@ export function findingId(rule: string, evidence: Evidence[]): string {
   return `${rule}#${h.digest('hex').slice(0, 10)}`;
 }
 
+/** Whether a template's disclosures carry performance self-evaluation tables (Shanghai 2024 reports results in prose). */
+const PERFORMANCE_TABLES: Record<string, boolean> = { 'national-2019': true, 'shanghai-2024': false };
+
 function applicable(rule: Rule, ctx: RuleContext): string | undefined {
+  if (rule.needsPerformance && ctx.d.performance.length === 0 && PERFORMANCE_TABLES[ctx.template.id] === false)
+    return `模板不含绩效自评表 / template has no self-evaluation tables`;
   if (rule.templates && !rule.templates.includes(ctx.template.id))
     return `不适用于模板 ${ctx.template.id} / not for this template`;
   for (const k of rule.needs ?? []) {

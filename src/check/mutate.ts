@@ -153,27 +153,26 @@ export function mutations(d: Disclosure): Mutation[] {
     });
   });
   // 5. tables: drop each
-  d.tables.forEach((t) =>
+  for (const t of d.tables)
     out.push({
       kind: 'table',
       label: `删除表 / drop table ${t.title}`,
       apply: (x) => {
         x.tables = x.tables.filter((y) => y.kind !== t.kind);
       },
-    }),
-  );
+    });
   // 6. glossary entries
-  d.glossary.forEach((g, i) =>
+  d.glossary.forEach((g, i) => {
     out.push({
       kind: 'glossary',
       label: `删除名词解释 / drop glossary term ${g.term}`,
       apply: (x) => {
         x.glossary.splice(i, 1);
       },
-    }),
-  );
+    });
+  });
   // 7. performance: each indicator's score and weight
-  d.performance.forEach((p, pi) =>
+  d.performance.forEach((p, pi) => {
     p.indicators.forEach((ind, ii) => {
       for (const field of ['score', 'weight'] as const) {
         const v = ind[field];
@@ -191,10 +190,10 @@ export function mutations(d: Disclosure): Mutation[] {
           },
         });
       }
-    }),
-  );
+    });
+  });
   // 8. a row's name changed in one table
-  d.tables.forEach((t, ti) =>
+  d.tables.forEach((t, ti) => {
     t.rows.forEach((r, ri) => {
       if (!r.code || r.code.length !== 7) return;
       out.push({
@@ -205,8 +204,8 @@ export function mutations(d: Disclosure): Mutation[] {
           if (row) row.label = `${row.label}费`;
         },
       });
-    }),
-  );
+    });
+  });
   return out;
 }
 
@@ -236,7 +235,8 @@ export function runMutations(d: Disclosure, list: Mutation[] = mutations(d)): Mu
     const sig = signature(check(copy));
     const caught = [...sig].some((s) => !base.has(s));
     report.total++;
-    const k = (report.byKind[m.kind] ??= { total: 0, caught: 0 });
+    const k = report.byKind[m.kind] ?? { total: 0, caught: 0 };
+    report.byKind[m.kind] = k;
     k.total++;
     if (caught) {
       report.caught++;
