@@ -19,6 +19,13 @@ export function splitGlued(piece: string): string[] {
   return [piece];
 }
 
+/** Full-width digits (and a full-width point or comma between digits) as ASCII, so figures split as usual. */
+export function asciiDigits(text: string): string {
+  return text
+    .replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
+    .replace(/(?<=\d)[．，](?=\d)/g, (c) => (c === '．' ? '.' : ','));
+}
+
 export function lineSource(l: TextLine): Source {
   return { page: l.page, line: l.line };
 }
@@ -30,7 +37,7 @@ export function lineSource(l: TextLine): Source {
 export function tokenize(lines: readonly TextLine[]): PrintedCell[] {
   const out: PrintedCell[] = [];
   lines.forEach((l) => {
-    const pieces = l.text.trim().split(/\s+/).filter(Boolean).flatMap(splitGlued);
+    const pieces = asciiDigits(l.text).trim().split(/\s+/).filter(Boolean).flatMap(splitGlued);
     pieces.forEach((text, i) => {
       const prev = out[out.length - 1];
       if (i === 0 && prev && /^\d[\d,]*\.\d$/.test(prev.text) && /^\d$/.test(text) && pieces.length === 1) {
