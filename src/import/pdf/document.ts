@@ -29,7 +29,9 @@ export function layoutOf(text: PdfText): PdfLayout {
 /** A page number printed alone at the top or bottom edge ("- 3 -", "3", "第 3 页"). */
 function isPageFurniture(l: Line, index: number, count: number, height: number): boolean {
   const t = l.text.trim();
-  const pageNo = /^[-—–\s]*\d{1,3}[-—–\s]*$/.test(t) || /^第\s*\d+\s*页(?:\s*[，,]?\s*共\s*\d+\s*页)?$/.test(t);
+  const pageNo =
+    /^[-—–\s]*\d{1,4}\s*(?:[/／]\s*\d{1,4})?[-—–\s]*$/.test(t) ||
+    /^第\s*\d+\s*页(?:\s*[，,]?\s*共\s*\d+\s*页)?$/.test(t);
   if (!pageNo) return false;
   const atEdge = (index === count - 1 && l.y > height * 0.85) || (index === 0 && l.y < height * 0.12);
   return atEdge;

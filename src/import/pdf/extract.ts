@@ -15,6 +15,8 @@ export interface TextItem {
   /** Font size (from the text matrix). */
   size: number;
   font: string;
+  /** Printed after a space inside a pdfjs item: never merged into the text before it. */
+  apart?: boolean;
 }
 
 export interface PageText {
@@ -146,7 +148,7 @@ async function readPage(pdfjs: PdfjsModule, doc: PdfDoc, n: number): Promise<Pag
       const a = t[0] ?? 0;
       const b = t[1] ?? 0;
       const size = Math.hypot(a, b) || Math.hypot(t[2] ?? 0, t[3] ?? 0);
-      items.push({
+      const item = {
         str,
         x: vx,
         y: vy,
@@ -154,7 +156,8 @@ async function readPage(pdfjs: PdfjsModule, doc: PdfDoc, n: number): Promise<Pag
         height: raw.height,
         size: size > 0 ? size : raw.height,
         font: raw.fontName,
-      });
+      };
+      items.push(...splitAtSpaces(item));
     }
     if (items.length === 0) return { page: n, width, height, items, hasImages: await paintsImages(pdfjs, page) };
     return { page: n, width, height, items };
@@ -163,6 +166,37 @@ async function readPage(pdfjs: PdfjsModule, doc: PdfDoc, n: number): Promise<Pag
   } finally {
     page.cleanup();
   }
+}
+
+/** Estimated advance of a text in em: full-width characters 1, others ½. */
+function emWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) w += /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f“”‘’]/.test(ch) ? 1 : 0.55;
+  return w;
+}
+
+/**
+ * pdfjs joins runs that sit close on one line into one item, with a space where the gap was ("87,628.42 一、…"): in
+ * a table those are two cells. Split at inner spaces; each part's place is estimated from character widths, the
+ * first part keeping the item's left edge and the last its right edge.
+ */
+export function splitAtSpaces(item: TextItem): TextItem[] {
+  const text = item.str.trim();
+  if (!/\s/.test(text) || item.width <= 0) return [{ ...item, str: text }];
+  const parts = text.split(/\s+/);
+  const est = parts.map((p) => emWidth(p) * item.size);
+  const sum = est.reduce((a, b) => a + b, 0);
+  const gaps = parts.length - 1;
+  const scale = sum > item.width ? item.width / sum : 1;
+  const gap = sum > item.width ? 0 : (item.width - sum) / gaps;
+  const out: TextItem[] = [];
+  let x = item.x;
+  parts.forEach((p, i) => {
+    const w = (est[i] ?? 0) * scale;
+    out.push(i > 0 ? { ...item, str: p, x, width: w, apart: true } : { ...item, str: p, x, width: w });
+    x += w + gap;
+  });
+  return out;
 }
 
 function errText(e: unknown): string {

@@ -53,7 +53,7 @@ function stackWrapped(segs: readonly HeaderSeg[]): (HeaderSeg & { bottom: number
       const last = parts[parts.length - 1] as HeaderSeg;
       const ext = { x0, x1 };
       const band = sorted.filter(
-        (l) => !taken.has(l) && l.y - last.y > 0.5 * u.size && l.y - last.y <= 1.6 * u.size && overlaps(ext, l, 0.5),
+        (l) => !taken.has(l) && l.y - last.y > 0.5 * u.size && l.y - last.y <= 2.1 * u.size && overlaps(ext, l, 0.5),
       );
       const l = band[0];
       if (band.length !== 1 || !l || isCodeLevelMark(l, sorted)) break;
@@ -61,9 +61,15 @@ function stackWrapped(segs: readonly HeaderSeg[]): (HeaderSeg & { bottom: number
       const inside = l.x0 >= x0 - tol && l.x1 <= x1 + tol;
       const aligned = Math.abs((x0 + x1) / 2 - (l.x0 + l.x1) / 2) <= tol || Math.abs(x0 - l.x0) <= tol;
       const rival = sorted.some(
-        (o) => !parts.includes(o) && l.y - o.y > 0.5 * o.size && l.y - o.y <= 1.6 * o.size && overlaps(o, l, 0.5),
+        (o) => !parts.includes(o) && l.y - o.y > 0.5 * o.size && l.y - o.y <= 2.1 * o.size && overlaps(o, l, 0.5),
       );
-      if (!(inside || aligned) || rival) break;
+      // Farther than a usual line pitch: a line with others beside it and more text below is a header of its own.
+      const far = l.y - last.y > 1.6 * u.size;
+      const lone = !sorted.some((o) => o !== l && Math.abs(o.y - l.y) < 0.5 * l.size);
+      const continues = sorted.some(
+        (o) => o.y - l.y > 0.5 * l.size && o.y - l.y <= 2.1 * l.size && overlaps(o, l, 0.5),
+      );
+      if (!(inside || aligned) || rival || (far && !lone && continues)) break;
       parts.push(l);
       taken.add(l);
       x0 = Math.min(x0, l.x0);
@@ -111,11 +117,31 @@ export function buildLeafColumns(raw: readonly HeaderSeg[], left: number, right:
     // wrapped line (close above it).
     let best: { from: number; to: number; d: number } | undefined;
     const tol = s.size * 0.6;
-    for (let i = 0; i < cells.length; i++) {
+    // Other inner headers on the same line split the leaves between them at the midpoints.
+    const siblings = inner.filter((o) => o !== s && Math.abs(o.y - s.y) < 0.5 * s.size);
+    const lo = Math.max(
+      -Infinity,
+      ...siblings.filter((o) => o.x1 <= s.x0).map((o) => ((o.x0 + o.x1) / 2 + centre) / 2),
+    );
+    const hi = Math.min(Infinity, ...siblings.filter((o) => o.x0 >= s.x1).map((o) => ((o.x0 + o.x1) / 2 + centre) / 2));
+    const leafCentre = (k: number) => {
+      const l = leaves[k] as HeaderSeg;
+      return (l.x0 + l.x1) / 2;
+    };
+    if (/^(预算数|决算数)$/.test(s.text.trim()) && siblings.length > 0) {
+      // A budget/actual group spanning item columns (2019 layout): all leaves of its share.
+      const mine = leaves.map((_, k) => k).filter((k) => leafCentre(k) > lo && leafCentre(k) < hi);
+      const from = mine[0];
+      const to = mine.at(-1);
+      if (from !== undefined && to !== undefined) best = { from, to, d: 0 };
+    }
+    const grouped = best !== undefined;
+    for (let i = 0; i < cells.length && !grouped; i++) {
+      if (leafCentre(i) <= lo) continue;
       for (let j = i; j < cells.length; j++) {
         const a = cells[i];
         const b = cells[j];
-        if (!a || !b) continue;
+        if (!a || !b || leafCentre(j) >= hi) continue;
         if (s.x0 < a.x0 - tol || s.x1 > b.x1 + tol) continue;
         if (below.some((n) => n.from <= j && n.to >= i && !(n.from >= i && n.to <= j))) continue;
         const same = below.find((n) => n.from === i && n.to === j);

@@ -59,7 +59,7 @@ function toLine(page: number, items: TextItem[]): Line {
   for (const it of items) {
     const gap = cur ? it.x - cur.x1 : 0;
     const em = Math.max(cur?.size ?? 0, it.size);
-    if (cur && gap < MERGE_GAP_EM * em) {
+    if (cur && gap < MERGE_GAP_EM * em && !it.apart) {
       cur.text += it.str;
       cur.x1 = Math.max(cur.x1, it.x + it.width);
       cur.size = Math.max(cur.size, it.size);

@@ -157,14 +157,14 @@ export function readTable(
 
   // Column groups: each starts with label columns (项目 / 科目编码 / 科目名称) followed by value columns.
   const groups = splitGroups(leaves);
-  const groupCols: { group: Group; cols: { leaf: LeafColumn; column: Column }[]; side?: Side }[] = [];
+  const groupCols: { group: Group; cols: ColRef[]; side?: Side }[] = [];
   groups.forEach((g, gi) => {
     let side: Side | undefined;
     if (sided) {
       const mark = sideMarks.find((m) => (m.x0 + m.x1) / 2 >= g.x0 && (m.x0 + m.x1) / 2 <= g.x1);
       side = mark ? (squash(mark.text) === '收入' ? 'income' : 'expense') : gi === 0 ? 'income' : 'expense';
     }
-    const cols: { leaf: LeafColumn; column: Column }[] = [];
+    const cols: ColRef[] = [];
     for (const leaf of g.values) {
       const path = leaf.path.map(normaliseHeader);
       const c =
@@ -174,6 +174,8 @@ export function readTable(
           reason: `未识别的列 / unrecognised column: ${leaf.path.join('/')}`,
           src: { file, page: firstPage, box: [leaf.tx0, 0, leaf.tx1, 0] },
         });
+        // Kept as a place, so figures printed under it are not given to a neighbour.
+        cols.push({ leaf, column: { id: `?${leaf.path.join('/')}`, header: leaf.path }, unknown: true });
         continue;
       }
       const column: Column = { id: c.id, header: leaf.path };
@@ -184,7 +186,8 @@ export function readTable(
   });
   const seen = new Set<string>();
   for (const gc of groupCols)
-    for (const { column } of gc.cols) {
+    for (const { column, unknown } of gc.cols) {
+      if (unknown) continue;
       const k = `${column.side ?? ''}/${column.id}`;
       if (!seen.has(k)) table.columns.push(column);
       seen.add(k);
@@ -212,6 +215,13 @@ export function readTable(
     table.rows.push(...rows);
   }
   return { table, used };
+}
+
+/** A value column: a template column, or an unrecognised one kept as a place. */
+interface ColRef {
+  leaf: LeafColumn;
+  column: Column;
+  unknown?: boolean;
 }
 
 interface Group {
@@ -294,7 +304,7 @@ function buildRows(
   ctx: RowContext,
   segs: readonly Seg[],
   group: Group,
-  cols: readonly { leaf: LeafColumn; column: Column }[],
+  cols: readonly ColRef[],
   side: Side | undefined,
 ): Row[] {
   const valueSegs = segs.filter((s) => isValue(s, group));
@@ -340,6 +350,13 @@ function buildRows(
     if (!col || !b) {
       ctx.table.unread.push({
         reason: `无法归入行列的内容 / text outside the grid: ${s.text}`,
+        src: srcOf(ctx.file, s),
+      });
+      continue;
+    }
+    if (col.unknown) {
+      ctx.table.unread.push({
+        reason: `未识别列中的数字 / figure under an unrecognised column: ${s.text}`,
         src: srcOf(ctx.file, s),
       });
       continue;
@@ -391,7 +408,8 @@ function buildRows(
         if (rd.code) row.code = rd.code;
       } else row.key = `${side ?? 'row'}.${stripOrdinal(label)}`;
     } else row.key = TOTAL_LABEL.test(squash(label)) ? totalKey(squash(label)) : squash(label);
-    for (const { column } of cols) {
+    for (const { column, unknown } of cols) {
+      if (unknown) continue;
       const s = b.values.get(column.id);
       row.cells[column.id] = s ? toCell(s.text, ctx.unit, srcOf(ctx.file, s)) : blank();
     }
@@ -481,16 +499,20 @@ function assignNames(
   }
 }
 
-function singleRow(
-  ctx: RowContext,
-  segs: readonly Seg[],
-  cols: readonly { leaf: LeafColumn; column: Column }[],
-): Row[] {
+function singleRow(ctx: RowContext, segs: readonly Seg[], cols: readonly ColRef[]): Row[] {
   const values = segs.filter((s) => isDecimalFigure(s.text) || isDash(s.text));
   if (values.length === 0) return [];
   const row: Row = { key: 'total', label: '', cells: {}, src: srcOf(ctx.file, values[0] as Seg) };
-  for (const { leaf, column } of cols) {
+  for (const { leaf, column, unknown } of cols) {
     const s = values.find((v) => nearestColumn(cols, v)?.leaf === leaf);
+    if (unknown) {
+      if (s)
+        ctx.table.unread.push({
+          reason: `未识别列中的数字 / figure under an unrecognised column: ${s.text}`,
+          src: srcOf(ctx.file, s),
+        });
+      continue;
+    }
     row.cells[column.id] = s ? toCell(s.text, ctx.unit, srcOf(ctx.file, s)) : blank();
   }
   return [row];
