@@ -27,6 +27,16 @@ export const FACTS = {
     title: '授予小微企业合同金额 / awarded to micro firms',
     kind: 'money',
   },
+  procurementSmeReserved: {
+    key: 'procurement.sme.reserved',
+    title: '面向中小企业预留项目预算金额 / budget reserved for SMEs',
+    kind: 'money',
+  },
+  procurementMicroReserved: {
+    key: 'procurement.micro.reserved',
+    title: '面向小微企业预留项目预算金额 / budget reserved for micro firms',
+    kind: 'money',
+  },
   procurementMicroShare: { key: 'procurement.micro.share', title: '小微企业占比 / micro share', kind: 'percent' },
   assetsVehicles: { key: 'assets.vehicles.total', title: '车辆总数 / vehicles owned', kind: 'count' },
   assetsGeneralEquipment: {

@@ -350,6 +350,29 @@ describe('recognise: narrative', () => {
     assert.deepEqual(rest, []);
   });
 
+  it('reads the 2024 Shanghai procurement and asset wording', () => {
+    const facts = readFacts([
+      {
+        text: '上海市普陀区财政局2024年度政府采购金额（以合同签订为准）为251.25万元，其中：货物采购金额4.79万元、工程采购金额0万元、服务采购金额246.47万元。',
+      },
+      {
+        text: '2024年度本部门面向中小企业预留政府采购项目预算金额246.47万元，面向小微企业预留政府采购项目预算金额0万元。',
+      },
+      { text: '截至2024年12月31日，共有车辆0辆。单价100万元（含）以上设备（不含车辆）2台（套）。' },
+    ]);
+    const f = Object.fromEntries(facts.map((x) => [x.key, `${x.value.text}${x.unit}`]));
+    assert.deepEqual(f, {
+      'procurement.total': '251.25万元',
+      'procurement.goods': '4.79万元',
+      'procurement.works': '0万元',
+      'procurement.services': '246.47万元',
+      'procurement.sme.reserved': '246.47万元',
+      'procurement.micro.reserved': '0万元',
+      'assets.vehicles.total': '0辆',
+      'assets.equipment.large': '2台（套）',
+    });
+  });
+
   it('reads facts from 2024-style sentences', () => {
     const facts = readFacts([
       { text: '2024年度本部门机关运行经费支出 123.45 万元，比上年减少。' },

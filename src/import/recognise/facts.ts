@@ -29,24 +29,35 @@ const PATTERNS: Pattern[] = [
   },
   { key: FACTS.abroadPersons.key, re: new RegExp(`出国(?:（境）|\\(境\\))?人数(?:为|共)?\\s*${NUM}\\s*(人次|人)`) },
   { key: FACTS.operatingCost.key, re: new RegExp(`机关运行经费(?:支出)?(?:为|共计|合计)?\\s*${MONEY}`) },
-  { key: FACTS.procurementTotal.key, re: new RegExp(`政府采购(?:支出)?总额(?:为|共)?\\s*${MONEY}`) },
+  {
+    key: FACTS.procurementTotal.key,
+    re: new RegExp(`政府采购(?:支出)?(?:总额|金额)(?:（以合同签订为准）)?(?:为|共)?\\s*${MONEY}`),
+  },
   {
     key: FACTS.procurementGoods.key,
-    re: new RegExp(`(?:采购)?货物(?:支出|类)?(?:为)?\\s*${MONEY}`),
+    re: new RegExp(`(?:采购)?货物(?:采购)?(?:支出|类|金额)?(?:为)?\\s*${MONEY}`),
     context: PROCUREMENT,
   },
   {
     key: FACTS.procurementWorks.key,
-    re: new RegExp(`(?:采购)?工程(?:支出|类)?(?:为)?\\s*${MONEY}`),
+    re: new RegExp(`(?:采购)?工程(?:采购)?(?:支出|类|金额)?(?:为)?\\s*${MONEY}`),
     context: PROCUREMENT,
   },
   {
     key: FACTS.procurementServices.key,
-    re: new RegExp(`(?:采购)?服务(?:支出|类)?(?:为)?\\s*${MONEY}`),
+    re: new RegExp(`(?:采购)?服务(?:采购)?(?:支出|类|金额)?(?:为)?\\s*${MONEY}`),
     context: PROCUREMENT,
   },
   { key: FACTS.procurementSme.key, re: new RegExp(`授予中小企业合同(?:金额|总额)(?:为|共)?\\s*${MONEY}`) },
   { key: FACTS.procurementSmeShare.key, re: new RegExp(`授予中小企业[^。；]*?占[^。；]*?${NUM}\\s*%`), unit: '%' },
+  {
+    key: FACTS.procurementSmeReserved.key,
+    re: new RegExp(`面向中小企业预留(?:政府采购)?项目预算金额(?:为)?\\s*${MONEY}`),
+  },
+  {
+    key: FACTS.procurementMicroReserved.key,
+    re: new RegExp(`面向小微企业预留(?:政府采购)?项目预算金额(?:为)?\\s*${MONEY}`),
+  },
   { key: FACTS.procurementMicro.key, re: new RegExp(`授予小微企业合同(?:金额|总额)(?:为|共)?\\s*${MONEY}`) },
   { key: FACTS.procurementMicroShare.key, re: new RegExp(`授予小微企业[^。；]*?占[^。；]*?${NUM}\\s*%`), unit: '%' },
   { key: FACTS.assetsVehicles.key, re: new RegExp(`共有(?:车辆|公务用车|各类车辆)\\s*${NUM}\\s*(辆|台)`) },
@@ -60,7 +71,9 @@ const PATTERNS: Pattern[] = [
   },
   {
     key: FACTS.assetsEquipment.key,
-    re: new RegExp(`单价\\s*100\\s*万元(?:（含）)?以上(?:的)?设备\\s*${NUM}\\s*(台（套）|台\\(套\\)|台|套)`),
+    re: new RegExp(
+      `单价\\s*100\\s*万元(?:（含）)?以上(?:的)?设备(?:（不含车辆）)?\\s*${NUM}\\s*(台（套）|台\\(套\\)|台|套)`,
+    ),
   },
 ];
 
