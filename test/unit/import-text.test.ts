@@ -230,6 +230,29 @@ describe('text import: 2024 rows outside Shanghai (made up)', () => {
   });
 });
 
+describe('text import: glossary under an unnumbered heading (made up)', () => {
+  it('reads the entries', () => {
+    const d = importText(
+      [
+        ' 某某局2021年度部门决算',
+        '收入决算表',
+        '单位：万元',
+        '项目 本年收入合计 财政拨款收入',
+        '合计 1.00 1.00',
+        '注：本表反映部门本年度取得的各项收入情况。',
+        ' 名词解释',
+        '1.财政拨款收入：指本级财政当年拨付的资金。',
+        '2.基本支出：指为保障机构正常运转的支出。',
+      ].join('\n\n'),
+      'g.txt',
+    );
+    assert.deepEqual(
+      d.glossary.map((g) => g.term),
+      ['财政拨款收入', '基本支出'],
+    );
+  });
+});
+
 describe('text import: bad input', () => {
   it('rejects text that is no disclosure', () => {
     assert.throws(() => importText('你好\n\n世界\n', 'x.txt'), InputError);

@@ -108,8 +108,11 @@ export function splitDocument(lines: readonly TextLine[], template: Template): D
     }
     const n = numberingOf(text);
     if (n && glossaryLevel !== undefined && n.level <= glossaryLevel) glossaryLevel = undefined;
-    if (n && n.level <= 1 && /名词解释/.test(n.rest)) {
-      glossaryLevel = n.level;
+    const glossaryHeading = n
+      ? n.level <= 1 && /名词解释/.test(n.rest)
+      : /^名词解释[：:]?$/.test(text.replace(/\s+/g, ''));
+    if (glossaryHeading) {
+      glossaryLevel = n?.level ?? 1;
       prev = l;
       continue;
     }
