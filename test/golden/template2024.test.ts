@@ -43,8 +43,8 @@ describe('golden: shanghai-2024-template.pdf', () => {
     assert.ok(t1?.rows.some((r) => r.key === 'income.capital'));
     const t6 = d.tables.find((t) => t.kind === 'general_budget_basic');
     assert.ok(t6?.rows.some((r) => r.code === '30311' && r.label === '代缴社会保险费'));
-    assert.ok(t6?.rows.some((r) => r.key === 'personnel.total'));
-    assert.ok(t6?.rows.some((r) => r.key === 'public.total'));
+    assert.ok(t6?.rows.some((r) => r.key === 'total.personnel'));
+    assert.ok(t6?.rows.some((r) => r.key === 'total.public'));
     const t8 = d.tables.find((t) => t.kind === 'gov_fund');
     assert.ok(t8?.notes.some((n) => n.text.startsWith('说明：')));
   });

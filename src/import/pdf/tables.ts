@@ -7,6 +7,7 @@ import { isDash, isDecimalFigure, isFigure, toCell } from '../recognise/cells.ts
 import { isCode } from '../recognise/codes.ts';
 import { matchColumn } from '../recognise/columns.ts';
 import { readTableNo, readUnitLine } from '../recognise/header.ts';
+import { ECONOMIC_FOOTERS, labelKey } from '../recognise/rows.ts';
 import { buildLeafColumns, type HeaderSeg, type LeafColumn } from './header.ts';
 import type { Line } from './lines.ts';
 
@@ -563,12 +564,11 @@ function stripOrdinal(label: string): string {
   return squash(label).replace(/^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、])/, '');
 }
 
+/** Key of a total row: the shared footer keys ("total", "total.personnel", "total.public"), "grand" for 总计. */
 function totalKey(label: string): string {
-  if (label === '合计') return 'total';
-  if (label === '总计') return 'grand';
-  if (label === '人员经费合计') return 'personnel.total';
-  if (label === '公用经费合计') return 'public.total';
-  return label;
+  const footer = ECONOMIC_FOOTERS.find((f) => f.match.test(labelKey(label)));
+  if (footer) return footer.key;
+  return labelKey(label) === '总计' ? 'grand' : labelKey(label);
 }
 
 function blank(): Cell {
