@@ -251,27 +251,23 @@ function basicGrid(t: Table, groupsOf: string[][]): Grid {
   );
 }
 
-/** 三公 table (T7): 预算数 / 决算数, each with 合计, 出国, 公车 (小计 / 购置 / 运行), 接待. */
+/** 三公 table (T7): 预算数 / 决算数, each with the template's six items (合计, 出国, 公车 合计/购置/运行, 接待). */
 function threePublicGrid(t: Table): Grid {
-  const label: Record<string, string[]> = {
-    total: ['合计'],
-    abroad: ['因公出国（境）费'],
-    vehicle: ['公务用车购置及运行费', '小计'],
-    'vehicle.purchase': ['公务用车购置及运行费', '公务用车购置费'],
-    'vehicle.operation': ['公务用车购置及运行费', '公务用车运行费'],
-    reception: ['公务接待费'],
+  const weight: Record<string, number> = {
+    total: 0.8,
+    abroad: 1.1,
+    vehicle: 1.35,
+    'vehicle.purchase': 1,
+    'vehicle.operation': 1,
+    reception: 0.9,
   };
-  const paths = t.columns.map((c) => {
-    const [g, ...rest] = c.id.split('.');
-    return [g === 'budget' ? '预算数' : '决算数', ...(label[rest.join('.')] ?? [c.id])];
-  });
-  const header = headerRows(paths);
+  const header = headerRows(t.columns.map((c) => c.header));
   const body: GridRow[] = t.rows.map((r) => t.columns.map((c) => amount(r.cells[c.id])));
   return base(
     t,
     header,
     body,
-    t.columns.map(() => 1),
+    t.columns.map((c) => weight[c.id.split('.').slice(1).join('.')] ?? 1),
   );
 }
 

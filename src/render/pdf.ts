@@ -60,7 +60,10 @@ function tableNode(g: Grid, landscape: boolean): Node[] {
       if (c.indent) node.preserveLeadingSpaces = true;
       if (c.colSpan && c.colSpan > 1) node.colSpan = c.colSpan;
       if (c.rowSpan && c.rowSpan > 1) node.rowSpan = c.rowSpan;
+      if (header || (c.rowSpan && c.rowSpan > 1)) node.verticalAlignment = 'middle';
       if (header) node.fillColor = '#f0f0f0';
+      // Narrow columns: a smaller header keeps each header on one line.
+      if (header && n > 10) node.fontSize = size - 1;
       return node;
     });
   const out: Node[] = [];

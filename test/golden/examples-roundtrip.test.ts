@@ -1,0 +1,104 @@
+// Round trip: every example compiled, printed to PDF, read back with the PDF importer and checked.
+// Parts the importer does not read yet are marked todo (they report, but do not fail the run).
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, describe, it } from 'node:test';
+import { check } from '../../src/check/engine.ts';
+import { compile } from '../../src/compile/index.ts';
+import { importPdf } from '../../src/import/pdf/index.ts';
+import { parseDepartmentJson } from '../../src/import/workbook/json.ts';
+import type { Disclosure } from '../../src/model/disclosure.ts';
+import { renderPdf } from '../../src/render/pdf.ts';
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'juesuan-roundtrip-'));
+after(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+const FOOTERS = new Set(['total.personnel', 'total.public']);
+const FUND_TABLES = new Set(['gov_fund', 'state_capital']);
+const FUND_TODO =
+  'PDF importer does not recognise the 本年支出 小计/基本支出/项目支出 sub-columns of the built PDF yet';
+const FOOTER_TODO =
+  'PDF importer keys the 公开06表 footers personnel.total / public.total; the text importer and the checker use total.personnel / total.public';
+
+/** Every amount cell of the built tables, as "kind row column" → 分. */
+function amounts(d: Disclosure, keep: (rowKey: string, kind: string) => boolean): Map<string, bigint> {
+  const out = new Map<string, bigint>();
+  for (const t of d.tables) {
+    for (const r of t.rows) {
+      if (!keep(r.key, t.kind)) continue;
+      for (const [col, c] of Object.entries(r.cells))
+        if (c.kind === 'amount') out.set(`${t.kind} ${r.key} ${col}`, c.fen);
+    }
+  }
+  return out;
+}
+
+function differences(built: Disclosure, back: Disclosure, keep: (rowKey: string, kind: string) => boolean): string[] {
+  const a = amounts(built, keep);
+  const b = amounts(back, keep);
+  const out: string[] = [];
+  for (const [k, v] of a) if (b.get(k) !== v) out.push(`${k}: built ${v}, read ${b.get(k) ?? '(missing)'}`);
+  for (const k of b.keys()) if (!a.has(k)) out.push(`${k}: read but not built`);
+  return out;
+}
+
+for (const dir of ['examples/shenzhen-fupin-2019', 'examples/shanghai-putuo-2024']) {
+  describe(`${dir}: built PDF imported back`, async () => {
+    const file = `${dir}/data.json`;
+    const built = compile(parseDepartmentJson(fs.readFileSync(file, 'utf8'), file), { file: 'data.json' });
+    const pdf = path.join(tmp, `${path.basename(dir)}.pdf`);
+    fs.writeFileSync(pdf, await renderPdf(built));
+    const back = await importPdf(pdf);
+
+    it('finds every table of the template', () => {
+      assert.deepEqual(
+        back.tables.map((t) => t.kind),
+        built.tables.map((t) => t.kind),
+      );
+      assert.equal(back.meta.department, built.meta.department);
+      assert.equal(back.meta.fiscalYear, built.meta.fiscalYear);
+    });
+
+    it('reads every figure back exactly, but the 基金/国资 tables and the 公开06表 footers', () => {
+      assert.deepEqual(
+        differences(built, back, (k, kind) => !FOOTERS.has(k) && !FUND_TABLES.has(kind)),
+        [],
+      );
+    });
+
+    it('reads the 基金/国资 tables back', { todo: FUND_TODO }, () => {
+      assert.deepEqual(
+        differences(built, back, (_k, kind) => FUND_TABLES.has(kind)),
+        [],
+      );
+    });
+
+    it('reads the 公开06表 footers back', { todo: FOOTER_TODO }, () => {
+      assert.deepEqual(
+        differences(built, back, (k) => FOOTERS.has(k)),
+        [],
+      );
+    });
+
+    it('the imported PDF has no error finding', { todo: FOOTER_TODO }, () => {
+      const errors = check(back).findings.filter((f) => f.severity === 'error');
+      assert.deepEqual(
+        errors.map((f) => `${f.rule}: ${f.message}`),
+        [],
+      );
+    });
+
+    if (built.performance.length > 0) {
+      it('reads the performance self-evaluations back', {
+        todo: 'PDF importer does not read the 绩效自评 annexes yet',
+      }, () => {
+        assert.deepEqual(
+          back.performance.map((p) => [p.project.name, p.totalScore?.text, p.grade]),
+          built.performance.map((p) => [p.project.name, p.totalScore?.text, p.grade]),
+        );
+      });
+    }
+  });
+}
