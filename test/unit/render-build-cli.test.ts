@@ -1,0 +1,81 @@
+// The build and init-workbook commands end to end: files written, clear messages and exit codes on bad input.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, describe, it } from 'node:test';
+import { readWorkbook } from '../../src/import/workbook/xlsx.ts';
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'juesuan-cli-'));
+after(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+function cli(...args: string[]) {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { encoding: 'utf8' });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+describe('juesuan build', () => {
+  it('builds the requested formats from an example folder, the same bytes each time', () => {
+    const a = path.join(tmp, 'a');
+    const b = path.join(tmp, 'b');
+    const r = cli('build', 'examples/shanghai-putuo-2024', '--out', a, '--formats', 'html,json,csv,fdp,xlsx');
+    assert.equal(r.code, 0, r.err);
+    const base = '上海市普陀区财政局-2024-部门决算';
+    for (const f of [
+      `${base}.html`,
+      `${base}.json`,
+      `${base}.csv`,
+      `${base}.xlsx`,
+      'fdp/datapackage.json',
+      'fdp/data/amounts.csv',
+    ]) {
+      assert.ok(fs.existsSync(path.join(a, f)), f);
+    }
+    assert.ok(!fs.existsSync(path.join(a, `${base}.pdf`)));
+    assert.equal(
+      cli('build', 'examples/shanghai-putuo-2024/data.xlsx', '--out', b, '--formats=html,json,xlsx').code,
+      0,
+    );
+    for (const f of [`${base}.html`, `${base}.xlsx`]) {
+      assert.ok(fs.readFileSync(path.join(a, f)).equals(fs.readFileSync(path.join(b, f))), f);
+    }
+    // The JSON differs only in the name of the source file.
+    const ja = JSON.parse(fs.readFileSync(path.join(a, `${base}.json`), 'utf8'));
+    const jb = JSON.parse(fs.readFileSync(path.join(b, `${base}.json`), 'utf8'));
+    assert.equal(ja.meta.source.file, 'data.json');
+    assert.equal(jb.meta.source.file, 'data.xlsx');
+    ja.meta.source.file = jb.meta.source.file;
+    assert.deepEqual(ja, jb);
+  });
+
+  it('names the file and the problem on bad input, exit code 1', () => {
+    const missing = cli('build', path.join(tmp, 'nope.json'), '--out', tmp);
+    assert.equal(missing.code, 1);
+    assert.match(missing.err, /错误 \/ error: .*nope\.json: 文件不存在/);
+    const bad = path.join(tmp, 'bad.json');
+    fs.writeFileSync(bad, '{"version": 1, "department": {}}');
+    const invalid = cli('build', bad, '--out', tmp);
+    assert.equal(invalid.code, 1);
+    assert.match(invalid.err, /bad\.json: 部门数据有误/);
+    assert.match(invalid.err, /department\.name/);
+    const format = cli('build', 'examples/shanghai-putuo-2024', '--out', tmp, '--formats', 'html,odt');
+    assert.equal(format.code, 1);
+    assert.match(format.err, /未知格式 \/ unknown format: odt/);
+    assert.match(cli('build', 'examples/shanghai-putuo-2024').err, /缺少 --out/);
+  });
+});
+
+describe('juesuan init-workbook', () => {
+  it('writes an empty workbook with instructions, refuses to overwrite without --force', async () => {
+    const file = path.join(tmp, '部门数据.xlsx');
+    assert.equal(cli('init-workbook', file).code, 0);
+    assert.ok(fs.statSync(file).size > 5000);
+    const again = cli('init-workbook', file);
+    assert.equal(again.code, 1);
+    assert.match(again.err, /文件已存在/);
+    assert.equal(cli('init-workbook', file, '--force').code, 0);
+    // The empty workbook is read with a clear message about what is missing, not a crash.
+    await assert.rejects(readWorkbook(fs.readFileSync(file), file), /部门数据有误[\s\S]*工作表“基本情况” 第 2 行 B 列/);
+  });
+});
