@@ -90,7 +90,7 @@ const T3_COLS: Record<string, string[]> = {
   subsidy: ['对附属单位补助支出'],
 };
 const T5_COLS: Record<string, string[]> = {
-  total: ['本年支出合计', '支出合计', '本年支出'],
+  total: ['本年支出合计', '支出合计', '本年支出', '一般公共预算财政拨款支出'],
   basic: ['基本支出'],
   project: ['项目支出'],
 };

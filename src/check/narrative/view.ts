@@ -151,7 +151,10 @@ export function buildNarrativeView(d: Disclosure): NarrativeView {
   for (const fs of sections) {
     const s = fs.section;
     const headingText = `${s.numbering}${s.heading}`.trim();
-    if (headingText) sentences.push({ text: squashSoft(headingText), section: fs, src: s.src, heading: true });
+    // a numbered item may be printed as one long heading holding several sentences
+    splitSentences(squashSoft(headingText)).forEach((t, i) => {
+      sentences.push({ text: t, section: fs, src: s.src, heading: i === 0 });
+    });
     for (const p of s.paragraphs) {
       for (const t of splitSentences(squashSoft(p.text))) {
         sentences.push({ text: t, section: fs, src: p.src ?? s.src, heading: false });

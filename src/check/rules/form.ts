@@ -318,7 +318,7 @@ const yearRule = rule({
     const out: Draft[] = [];
     for (const s of ctx.narrative.sentences) {
       for (const m of s.text.matchAll(
-        /(?<![\d〔[［(（])(20\d{2})\s*年度(?=部门决算|决算|收入|支出|总收入|总支出|一般公共预算|财政拨款|机关运行经费|政府采购|“三公”|三公|没有|无)/g,
+        /(?<![\d〔[［(（])(20\d{2})\s*年度(?=部门决算|决算|收入|支出|总收入|总支出|一般公共预算|财政拨款|机关运行经费|政府采购|“三公”|三公|没有|无|本部门|本单位)/g,
       )) {
         if (Number(m[1]) === ctx.year) continue;
         out.push({
@@ -365,7 +365,7 @@ const headingYearRule = rule({
       ),
 });
 
-const PROSE_YEAR = /(?<![\d〔[［(（\-—－.])(20\d{2})(?=\s*(?:没有|无|未|部门|决算|收入|支出|全年|预算|本部门))/g;
+const PROSE_YEAR = /(?<![\d〔[［(（\-—－.])(20\d{2})(?=\s*(?:没有|无|未|部门|决算|收入|支出|全年|预算|本部门|本单位))/g;
 
 const DOUBLE_PUNCT = /([，。；：、])\1|[，；：、][。]|[。][，；：、]|，；|；，/g;
 

@@ -1,12 +1,14 @@
 // Narrative ↔ tables: amounts bound to their table figure, units, rates, shares, growth, direction words,
 // repeated figures, 三公 / 机关运行经费 / 政府采购 / 国有资产 statements.
-import type { Disclosure } from '../../model/disclosure.ts';
+
+import { functionalNames } from '../../model/classification.ts';
+import type { Disclosure, Row } from '../../model/disclosure.ts';
 import { abs, divRound, formatScaled, type Unit } from '../../model/money.ts';
 import { bump, replaceText } from '../fixtures/mutators.ts';
 import { candidates, figuresFor, sameAtPrintedPrecision, sameNumberOtherUnit, scopeOf } from '../narrative/figures.ts';
 import type { AmountMention, Mention, PercentMention, Sentence } from '../narrative/view.ts';
 import type { Draft, Evidence, Rule, RuleContext } from '../types.ts';
-import { cellEvidence, fmt, rowByKey } from '../view.ts';
+import { cellEvidence, fmt, rowByKey, tie, tieDraft } from '../view.ts';
 import { rule, tno } from './define.ts';
 
 export function sentenceEvidence(s: Sentence, value?: string, role?: string): Evidence {
@@ -315,7 +317,7 @@ const shareRule = rule({
       const idx = (a: AmountMention) => ctx.narrative.amounts.indexOf(a);
       const samePara = inSection.filter((a) => a.sentence.src !== undefined && a.sentence.src === p.sentence.src);
       const whole = denomName
-        ? inSection.find((a) => a.subject.endsWith(denomName))
+        ? (inSection.find((a) => a.subject.endsWith(denomName)) ?? figureMention(ctx, p, denomName))
         : (inSection.find((a) => /(合计|总计|总额)$/.test(a.subject)) ??
           samePara.find((a) => idx(a) < idx(part) && a.fen >= part.fen));
       if (!whole || whole.fen === 0n) continue;
@@ -337,6 +339,29 @@ const shareRule = rule({
     return out;
   },
 });
+
+/** A table figure named `label` (in the sentence's scope, else the summary table) as a pseudo-mention. */
+function figureMention(ctx: RuleContext, p: PercentMention, label: string): AmountMention | undefined {
+  const scope = scopeOf(p.sentence.section);
+  for (const sc of [scope, 'summary' as const]) {
+    if (!sc) continue;
+    const f = figuresFor(ctx, sc).find((x) => x.labels.includes(label));
+    if (f)
+      return {
+        kind: 'amount',
+        raw: `${f.text}${f.table.unit}`,
+        number: f.text,
+        unit: f.table.unit,
+        fen: f.fen,
+        decimals: 2,
+        subject: label,
+        at: 0,
+        end: 0,
+        sentence: p.sentence,
+      };
+  }
+  return undefined;
+}
 
 /** Growth "比上年增加A万元，增长B%": B = A ÷ (current − A); and no growth from a zero base. */
 function growthRule(id: 'NARR-GROWTH' | 'NARR-ZERO-BASE'): Rule {
@@ -373,7 +398,7 @@ function growthRule(id: 'NARR-GROWTH' | 'NARR-ZERO-BASE'): Rule {
         const before = amountsBefore(p);
         const change = before.at(-1);
         if (!change) continue;
-        const yoy = /(上年|上一年|去年|同比|\d{4}年度?相比)/.test(p.sentence.text);
+        const yoy = /(上年|上一年|去年|同比|\d{4}年度?相比|比\d{4}年度?)/.test(p.sentence.text);
         const changeWord = /(增加|减少|增长|下降)$/.test(change.subject);
         if (!changeWord || !(yoy || /(比上年|较上年|同比)/.test(change.subject))) continue;
         // the current figure: the amount just before the change, or the same item earlier in the paragraph
@@ -445,18 +470,28 @@ const compareRule = rule({
     const out: Draft[] = [];
     for (const s of ctx.narrative.sentences) {
       const w =
-        /决算数?(大于|小于|等于|与预算数?持平|持平)(年初)?预算数?/.exec(s.text) ??
+        /决算数?(大于|小于|等于|与(?:年初)?预算数?(?:基本)?持平|(?:基本)?持平)(?:(?:年初)?预算数?)?/.exec(s.text) ??
         /(大于|小于|等于)(年初)?预算/.exec(s.text);
       if (!w) continue;
-      const ms = (sentenceMentions.get(s) ?? []).filter(
+      let ms = (sentenceMentions.get(s) ?? []).filter(
         (x): x is AmountMention => x.kind === 'amount' && x.at < (w.index ?? 0),
       );
+      if (!ms.some(isBudget)) {
+        // the figures may be in the sentence before ("年初预算为…，支出决算为…。决算数小于预算数…")
+        const i = ctx.narrative.sentences.indexOf(s);
+        const prev = ctx.narrative.sentences[i - 1];
+        if (prev && prev.section === s.section)
+          ms = (sentenceMentions.get(prev) ?? []).filter((x): x is AmountMention => x.kind === 'amount');
+      }
       const budget = [...ms].reverse().find(isBudget);
       const actual = [...ms].reverse().find((x) => !isBudget(x) && !isChange(x));
       if (!budget || !actual) continue;
       const word = w[1] ?? '';
       const real = actual.fen > budget.fen ? '大于' : actual.fen < budget.fen ? '小于' : '等于';
-      const ok = word.includes('持平') || word === '等于' ? real === '等于' : word === real;
+      // "基本持平": within 1% of the budget
+      const nearlyFlat = /基本持平/.test(s.text) && abs(actual.fen - budget.fen) * 100n <= abs(budget.fen);
+      const flat = word.includes('持平') || word === '等于';
+      const ok = flat ? real === '等于' || nearlyFlat : word === real;
       if (ok) continue;
       out.push({
         message: `“${w[0]}”与数字不符：决算 ${actual.raw}，预算 ${budget.raw}（应为“${real}”）`,
@@ -592,8 +627,11 @@ const threePublicRule = rule({
           if (!item) continue;
           const budget = isBudget(m);
           const col = `${budget ? 'budget' : 'actual'}.${item}`;
-          const cell = row.cells[col];
-          if (cell?.kind !== 'amount') continue;
+          const printed = row.cells[col];
+          if (printed?.kind !== 'amount' && printed?.kind !== 'blank' && printed?.kind !== 'dash') continue;
+          // a blank or dash cell prints no amount: only a zero agrees with it
+          const cell = printed.kind === 'amount' ? printed : { fen: 0n, text: '（空白）' };
+          if (printed.kind !== 'amount' && m.fen === 0n) continue;
           if (sameAtPrintedPrecision(m, cell.fen) || (m.unit === '元' && m.fen === 0n && cell.fen === 0n)) continue;
           out.push({
             message: `“三公”经费说明“${m.subject}${m.raw}”与公开07表${budget ? '预算数' : '决算数'}（${cell.text} 万元）不一致`,
@@ -632,7 +670,8 @@ const runningCostRule = rule({
     const out: Draft[] = [];
     for (const m of ctx.narrative.amounts) {
       if (!/机关运行经费(支出|决算数?)?(为|共计|合计)?$/.test(m.subject)) continue;
-      const ok = equal ? sameAtPrintedPrecision(m, cell.fen) : m.fen <= cell.fen;
+      const unitSlip = m.unit !== t6.unit && Number(m.number.replace(/,/g, '')) === Number(cell.text.replace(/,/g, ''));
+      const ok = !unitSlip && (equal ? sameAtPrintedPrecision(m, cell.fen) : m.fen <= cell.fen);
       if (ok) continue;
       out.push({
         message: `机关运行经费 ${m.raw} ${equal ? '不等于' : '大于'}公开06表公用经费合计 ${cell.text} 万元`,
@@ -666,23 +705,27 @@ const procurementRule = rule({
     for (const sec of ctx.narrative.sectionsMatching('政府采购')) {
       const ms = ctx.narrative.amounts.filter((m) => m.sentence.section === sec);
       const find = (re: RegExp) => ms.find((m) => re.test(m.subject));
-      const total = find(/(政府采购(支出|合同)?总额|采购支出总额|政府采购支出)$/);
-      const goods = find(/货物(支出|合同金额)?$/);
-      const works = find(/工程(支出|合同金额)?$/);
-      const services = find(/服务(支出|合同金额)?$/);
+      const total = find(/(政府采购(支出|合同)?(总额|金额)|采购支出总额|政府采购支出)(（[^）]*）)?为?$/);
+      const goods = find(/货物(采购)?(支出|金额|合同金额)?$/);
+      const works = find(/工程(采购)?(支出|金额|合同金额)?$/);
+      const services = find(/服务(采购)?(支出|金额|合同金额)?$/);
       const sme = find(/中小企业(合同金额)?$/);
       const micro = find(/小微企业(合同金额)?$/);
       if (total && goods && works && services) {
         const s = goods.fen + works.fen + services.fen;
-        if (s !== total.fen)
-          out.push({
-            message: `政府采购总额 ${total.raw} ≠ 货物 ${goods.raw} + 工程 ${works.raw} + 服务 ${services.raw}`,
-            messageEn: `Procurement total ${total.raw} ≠ goods + works + services (${fmt(s, '万元')})`,
-            evidence: [total, goods, works, services].map((m) => mentionEvidence(m)),
-            expected: fmt(s, '万元'),
-            actual: total.raw,
-            difference: fmt(total.fen - s, '万元'),
-          });
+        const outcome = total.unit === '万元' ? tie(s, total.fen, '万元', 3) : s === total.fen ? 'ok' : 'error';
+        if (outcome !== 'ok')
+          out.push(
+            tieDraft(
+              outcome,
+              '万元',
+              s,
+              total.fen,
+              `政府采购总额 ${total.raw} ≠ 货物 ${goods.raw} + 工程 ${works.raw} + 服务 ${services.raw}`,
+              `Procurement total ${total.raw} ≠ goods + works + services (${fmt(s, '万元')})`,
+              [total, goods, works, services].map((m) => mentionEvidence(m)),
+            ),
+          );
       }
       if (total && sme && sme.fen > total.fen)
         out.push({
@@ -761,7 +804,198 @@ const assetThresholdRule = rule({
   },
 });
 
+const CHAIN_RE = /([^\s，。；：、（）()]+?)（类）([^\s，。；：、（）()]+?)（款）([^\s，。；：、（）()]+?)（项）/g;
+
+interface ItemRef {
+  sentence: Sentence;
+  text: string;
+  names: [string, string, string];
+  rows: (Row | undefined)[];
+}
+
+const squashName = (s: string) => s.replace(/\s+/g, '');
+
+/** "X（类）Y（款）Z（项）" chains in the narrative, resolved against 公开05表 rows (by name or catalogue name). */
+function itemChains(ctx: RuleContext): ItemRef[] {
+  const t5 = ctx.table('general_budget_expense');
+  if (!t5) return [];
+  const named = (code: string | undefined, name: string) => {
+    if (!code) return false;
+    const r = t5.rows.find((x) => x.code === code);
+    return (r !== undefined && squashName(r.label) === name) || functionalNames(code).includes(name);
+  };
+  const out: ItemRef[] = [];
+  for (const s of ctx.narrative.sentences) {
+    for (const m of s.text.matchAll(CHAIN_RE)) {
+      const names = [m[1] ?? '', m[2] ?? '', m[3] ?? ''].map((x) => x.replace(/^\d+[、.．]/, '')) as [
+        string,
+        string,
+        string,
+      ];
+      const cls = t5.rows.find((r) => r.code?.length === 3 && named(r.code, names[0]));
+      const sec = t5.rows.find(
+        (r) => r.code?.length === 5 && r.code.startsWith(cls?.code ?? '-') && named(r.code, names[1]),
+      );
+      const item = t5.rows.find(
+        (r) => r.code?.length === 7 && r.code.startsWith(sec?.code ?? '-') && named(r.code, names[2]),
+      );
+      out.push({ sentence: s, text: m[0], names, rows: [cls, sec, item] });
+    }
+  }
+  return out;
+}
+
+const itemChainRule = rule({
+  id: 'NARR-ITEM-CHAIN',
+  family: 'form',
+  severity: 'warning',
+  title: { zh: '说明中的“类/款/项”名称与公开05表科目一致', en: 'Narrative 类/款/项 names match Table 5' },
+  basis: '§五逐项说明须用表中科目名称（GBC V33-227；domain §4.14）',
+  needs: ['general_budget_expense'],
+  needsNarrative: true,
+  fixtures: [
+    {
+      fire: (d) =>
+        replaceText(
+          d,
+          '1.一般公共服务支出150.00万元，其中：',
+          '1.一般公共服务支出（类）商务事务（款）行政运行（项）150.00万元，其中：',
+        ),
+    },
+  ],
+  check: (ctx) =>
+    itemChains(ctx)
+      .filter((c) => c.rows.some((r) => !r))
+      .map((c) => {
+        const level = c.rows.findIndex((r) => !r);
+        return {
+          message: `“${c.text}”中的${['类', '款', '项'][level]}级科目“${c.names[level]}”在公开05表中找不到（或不在上级科目之下）`,
+          messageEn: `"${c.text}": ${['class', 'section', 'item'][level]} "${c.names[level]}" is not in Table 5 under its parent`,
+          evidence: [sentenceEvidence(c.sentence, c.text)],
+          actual: c.names[level] ?? '',
+        };
+      }),
+});
+
+const itemAmountRule = rule({
+  id: 'NARR-ITEM-AMOUNT',
+  family: 'narrative',
+  severity: 'error',
+  title: { zh: '项级科目说明的支出决算数与公开05表一致', en: 'Item-level narrative actuals equal Table 5' },
+  basis: '§五(三)逐项说明“支出决算为…”（SH24T；domain §1.4, §4.14）',
+  needs: ['general_budget_expense'],
+  needsNarrative: true,
+  fixtures: [
+    {
+      sample: '2024',
+      fire: (d) =>
+        replaceText(
+          d,
+          '3.住房保障支出10.00万元，其中：住房公积金10.00万元。',
+          '3.住房保障支出（类）住房改革支出（款）住房公积金（项）。年初预算为10.00万元，支出决算为12.00万元。',
+        ),
+    },
+  ],
+  check: (ctx) => {
+    const t5 = ctx.table('general_budget_expense');
+    if (!t5) return [];
+    const chains = itemChains(ctx);
+    const out: Draft[] = [];
+    let current: ItemRef | undefined;
+    for (const s of ctx.narrative.sentences) {
+      const here = chains.filter((c) => c.sentence === s).at(-1);
+      if (here) current = here;
+      else if (current && current.sentence.section !== s.section) current = undefined;
+      const item = current?.rows[2];
+      if (!current || !item) continue;
+      for (const m of ctx.narrative.inSentence(s)) {
+        if (m.kind !== 'amount' || !/(支出决算|决算数)为?$/.test(m.subject)) continue;
+        const c = item.cells.total;
+        if (c?.kind !== 'amount' || sameAtPrintedPrecision(m, c.fen)) continue;
+        out.push({
+          message: `“${current.names[2]}（项）”支出决算 ${m.raw} 与公开05表 ${item.code}（${c.text} 万元）不一致`,
+          messageEn: `Item ${item.code} actual ${m.raw} differs from Table 5 (${c.text})`,
+          evidence: [mentionEvidence(m, '说明 / narrative'), cellEvidence(t5, item, 'total', '表 / table')],
+          expected: `${c.text} ${t5.unit}`,
+          actual: m.raw,
+          difference: fmt(m.fen - c.fen, t5.unit),
+        });
+      }
+    }
+    return out;
+  },
+});
+
+const itemBudgetSumRule = rule({
+  id: 'NARR-ITEM-BUDGET-SUM',
+  family: 'narrative',
+  severity: 'error',
+  title: {
+    zh: '各项级科目年初预算之和 = 一般公共预算财政拨款支出年初预算',
+    en: 'Item budgets add up to the general-budget budget',
+  },
+  basis: '§五(三)总体年初预算与逐项年初预算一致（SH24T；domain §1.4）',
+  needs: ['general_budget_expense'],
+  needsNarrative: true,
+  fixtures: [
+    {
+      sample: '2024',
+      fire: (d) =>
+        replaceText(
+          d,
+          '3.住房保障支出10.00万元，其中：住房公积金10.00万元。',
+          '一般公共预算财政拨款支出年初预算为200.00万元，支出决算为180.00万元。1.一般公共服务支出（类）商贸事务（款）行政运行（项）。年初预算为90.00万元，支出决算为100.00万元。2.一般公共服务支出（类）商贸事务（款）其他商贸事务支出（项）。年初预算为60.00万元，支出决算为50.00万元。3.社会保障和就业支出（类）行政事业单位离退休（款）机关事业单位基本养老保险缴费支出（项）。年初预算为20.00万元，支出决算为20.00万元。4.住房保障支出（类）住房改革支出（款）住房公积金（项）。年初预算为10.00万元，支出决算为10.00万元。',
+        ),
+    },
+  ],
+  check: (ctx) => {
+    const t5 = ctx.table('general_budget_expense');
+    if (!t5) return [];
+    indexMentions(ctx);
+    const chains = itemChains(ctx);
+    const perItem = new Map<string, AmountMention>();
+    let overall: AmountMention | undefined;
+    let current: ItemRef | undefined;
+    for (const s of ctx.narrative.sentences) {
+      if (scopeOf(s.section) !== 'general') {
+        current = undefined;
+        continue;
+      }
+      const here = chains.filter((c) => c.sentence === s).at(-1);
+      if (here) current = here;
+      for (const m of ctx.narrative.inSentence(s)) {
+        if (m.kind !== 'amount' || !isBudget(m)) continue;
+        const code = current?.rows[2]?.code;
+        if (code && !perItem.has(code)) perItem.set(code, m);
+        else if (!current && !overall && /一般公共预算财政拨款支出/.test(m.subject)) overall = m;
+      }
+    }
+    const items = t5.rows.filter(
+      (r) => r.code?.length === 7 && r.cells.total?.kind === 'amount' && r.cells.total.fen !== 0n,
+    );
+    if (!overall || perItem.size < 2 || !items.every((r) => perItem.has(r.code ?? ''))) return [];
+    const list = [...perItem.values()];
+    const sum = list.reduce((a, m) => a + m.fen, 0n);
+    const outcome = tie(sum, overall.fen, '万元', list.length);
+    if (outcome === 'ok') return [];
+    return [
+      tieDraft(
+        outcome,
+        '万元',
+        sum,
+        overall.fen,
+        `一般公共预算财政拨款支出年初预算 ${overall.raw} ≠ 各项级科目年初预算之和 ${fmt(sum, '万元')}`,
+        `General-budget budget ${overall.raw} ≠ sum of item budgets ${fmt(sum, '万元')}`,
+        [mentionEvidence(overall, '总额 / total'), ...list.map((m) => mentionEvidence(m, '项级 / item'))],
+      ),
+    ];
+  },
+});
+
 export const NARRATIVE_RULES: Rule[] = [
+  itemBudgetSumRule,
+  itemChainRule,
+  itemAmountRule,
   assetThresholdRule,
   bindingRule('NARR-AMOUNT'),
   bindingRule('NARR-UNIT'),
