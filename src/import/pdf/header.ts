@@ -39,7 +39,7 @@ function isCodeLevelMark(l: HeaderSeg, all: readonly HeaderSeg[]): boolean {
  * Wrapped lines of one header cell, top down: the single segment one line below that lies within the cell's
  * text so far (or shares its centre or left edge) continues it.
  */
-function stackWrapped(segs: readonly HeaderSeg[]): (HeaderSeg & { bottom: number })[] {
+function stackWrapped(segs: readonly HeaderSeg[], words: ReadonlySet<string>): (HeaderSeg & { bottom: number })[] {
   const sorted = [...segs].sort((a, b) => a.y - b.y || a.x0 - b.x0);
   const taken = new Set<HeaderSeg>();
   const out: (HeaderSeg & { bottom: number })[] = [];
@@ -69,7 +69,11 @@ function stackWrapped(segs: readonly HeaderSeg[]): (HeaderSeg & { bottom: number
       const continues = sorted.some(
         (o) => o.y - l.y > 0.5 * l.size && o.y - l.y <= 2.1 * l.size && overlaps(o, l, 0.5),
       );
-      if (!(inside || aligned) || rival || (far && !lone && continues)) break;
+      // Two complete header names one above the other are a parent and its child, not one wrapped name.
+      const known = (t: string) => words.has(t.replace(/\s+/g, ''));
+      const soFar = parts.map((p) => p.text.trim()).join('');
+      const twoNames = known(soFar) && known(l.text) && !known(soFar + l.text.trim());
+      if (!(inside || aligned) || rival || (far && !lone && continues) || twoNames) break;
       parts.push(l);
       taken.add(l);
       x0 = Math.min(x0, l.x0);
@@ -90,9 +94,14 @@ function stackWrapped(segs: readonly HeaderSeg[]): (HeaderSeg & { bottom: number
  * Builds the leaf columns of a header. A leaf is a header cell with nothing printed below it; every other
  * cell covers the run of leaf columns that it is centred on and that nests with the runs below it.
  */
-export function buildLeafColumns(raw: readonly HeaderSeg[], left: number, right: number): LeafColumn[] {
+export function buildLeafColumns(
+  raw: readonly HeaderSeg[],
+  left: number,
+  right: number,
+  words: ReadonlySet<string> = new Set(),
+): LeafColumn[] {
   if (raw.length === 0) return [];
-  const segs = stackWrapped(raw);
+  const segs = stackWrapped(raw, words);
   const isLeaf = (s: HeaderSeg & { bottom: number }) =>
     !segs.some((t) => t !== s && t.y > s.bottom + 0.5 * s.size && overlaps(s, t, -0.3 * s.size));
   const leaves = segs.filter(isLeaf).sort((a, b) => (a.x0 + a.x1) / 2 - (b.x0 + b.x1) / 2);

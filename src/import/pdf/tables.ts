@@ -145,7 +145,9 @@ export function readTable(
   const leafSegs = header.filter((s) => !sideMarks.includes(s) && !/^[（(]?续[）)]?$/.test(s.text));
   const left = Math.min(...lines.slice(hit.index, end).map((l) => l.x0));
   const right = Math.max(...lines.slice(hit.index, end).map((l) => l.x1));
-  const leaves = buildLeafColumns(leafSegs, left, right);
+  // Header names of the template, to tell a parent over its child from one name wrapped over two lines.
+  const words = new Set(def.columns.flatMap((c) => c.headers.flatMap((h) => h.split('/'))).map(normaliseHeader));
+  const leaves = buildLeafColumns(leafSegs, left, right, words);
   if (process.env.TBLDBG === String(def.number))
     console.log(
       leafSegs.map((s) => `${s.text}@${s.x0.toFixed(1)}-${s.x1.toFixed(1)},${s.y.toFixed(1)}`).join('\n'),
@@ -205,8 +207,24 @@ export function readTable(
   const body = segs.filter((s) => !headerSet.has(s) && !repeatedHeader(s));
   const ctx: RowContext = { file, unit: table.unit, def, template, table };
   const byGroup = new Map<Group, Seg[]>();
+  const groupBySeg = new Map<Seg, Group | undefined>(body.map((s) => [s, groupOf(groups, s)]));
+  // A footer label whose row spans several groups ("公用经费合计" over the last two): the figure printed on its
+  // line in a later group, where that group has no row of its own on the line, belongs to the footer.
+  const sameLineOf = (a: Seg, b: Seg) => a.page === b.page && Math.abs(a.y - b.y) < 0.5 * Math.max(a.size, b.size);
+  const footers = body.filter((s) => TOTAL_LABEL.test(squash(s.text)));
+  for (const v of body) {
+    const vg = groupBySeg.get(v);
+    if (!vg || !isValue(v, vg)) continue;
+    const vi = groups.indexOf(vg);
+    const own = body.some((o) => o !== v && groupBySeg.get(o) === vg && !isValue(o, vg) && sameLineOf(o, v));
+    if (own) continue;
+    const label = footers
+      .filter((f) => sameLineOf(f, v) && groups.indexOf(groupBySeg.get(f) as Group) < vi)
+      .sort((a, b) => b.x0 - a.x0)[0];
+    if (label) groupBySeg.set(v, groupBySeg.get(label));
+  }
   for (const s of body) {
-    const g = groupOf(groups, s);
+    const g = groupBySeg.get(s);
     if (g) byGroup.set(g, [...(byGroup.get(g) ?? []), s]);
   }
   for (const gc of groupCols) {
