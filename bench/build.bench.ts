@@ -40,6 +40,7 @@ function ms(t0: bigint): number {
 }
 
 async function oneDepartment(label: string): Promise<number> {
+  const cpu0 = process.cpuUsage();
   const t0 = process.hrtime.bigint();
   const d = compile(seed(), { file: 'data.json' });
   const parts: string[] = [`compile ${ms(t0).toFixed(0)} ms`];
