@@ -268,7 +268,7 @@ describe('text import: bad input', () => {
         '度人员经费增加，以及信息化建设项目经费增加所致，另外还有部分专项资金增加',
       ])
       .join('\n\n');
-    assert.throws(() => importText(cut, 'cut.txt'), /file is truncated: it ends inside 正文句子/);
+    assert.throws(() => importText(cut, 'cut.txt'), /file is truncated: it ends inside a sentence/);
   });
 });
 

@@ -165,22 +165,22 @@ function checkComplete(
   if (!end) return;
   const lastTable = parts.tables.at(-1);
   const table = tables.at(-1);
-  const cut = (what: string) =>
+  const cut = (zh: string, en: string) =>
     new InputError(
       file,
-      `文件不完整：${what}中途结束（第 ${end.line} 行）/ file is truncated: it ends inside ${what} (line ${end.line})`,
+      `文件不完整：在${zh}中途结束（第 ${end.line} 行）/ file is truncated: it ends inside ${en} (line ${end.line})`,
       end.page,
     );
   if (lastTable && table && (lastTable.lines.at(-1) ?? lastTable.title) === end && table.notes.length === 0) {
     const lastRow = table.rows.at(-1);
     const short = !lastRow || Object.values(lastRow.cells).some((c) => c.kind === 'unread');
     const lastOfTemplate = Math.max(...template.tables.map((d) => d.number));
-    if (short || table.number < lastOfTemplate) throw cut(`“${table.title}”`);
+    if (short || table.number < lastOfTemplate) throw cut(`“${table.title}”`, `table “${table.title}”`);
   }
   const prose = [...parts.narrative, ...parts.glossary];
   if (prose.at(-1) === end && parts.annexes.length === 0) {
     const full = prose.map((l) => lineWidth(l.text)).sort((a, b) => a - b)[Math.floor(prose.length * 0.75)] ?? 0;
     if (!/[。！？；：:;.）)”]$/.test(end.text.trim()) && lineWidth(end.text) >= full * 0.85)
-      throw cut('正文句子 / a sentence');
+      throw cut('一个句子', 'a sentence');
   }
 }
