@@ -21,7 +21,11 @@ describe('juesuan import: bad input gets a clear message, a non-zero exit and no
   const cases: [string, string, RegExp][] = [
     ['an empty file', 'test/fixtures/bad/empty.txt', /文件为空 \/ the file is empty/],
     ['a text that is not a disclosure', 'test/fixtures/bad/not-a-disclosure.txt', /not a final-accounts disclosure/],
-    ['a truncated seed', 'test/fixtures/bad/truncated-seed.txt', /file is truncated: it ends inside table “支出决算表”/],
+    [
+      'a truncated seed',
+      'test/fixtures/bad/truncated-seed.txt',
+      /file is truncated: it ends inside table “支出决算表”/,
+    ],
     ['a binary file', 'test/fixtures/bad/binary.gz', /neither text nor PDF/],
     ['a missing file', 'test/fixtures/bad/no-such-file.txt', /file not found/],
     ['a broken PDF', 'test/fixtures/bad/broken.pdf', /PDF/],
