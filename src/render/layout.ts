@@ -1,6 +1,6 @@
 // Every table of a disclosure laid out once as a grid of cells with spans, in the template's official shape.
 // HTML, PDF, DOCX and XLSX all draw from this grid.
-import type { Cell, Disclosure, Row, Table } from '../model/disclosure.ts';
+import type { Cell, Disclosure, PerformanceEvaluation, Row, Table } from '../model/disclosure.ts';
 import { formatScaled } from '../model/money.ts';
 import { chineseNumber } from './numerals.ts';
 
@@ -354,7 +354,7 @@ export function performanceGrids(d: Disclosure): { annex: string; name: string; 
       ),
     ];
     const body: GridRow[] = [];
-    const inds = p.indicators;
+    const inds = withPlaceholders(p);
     inds.forEach((ind, k) => {
       const prev = inds[k - 1];
       const row: GridRow = [];
@@ -404,6 +404,32 @@ export function performanceGrids(d: Disclosure): { annex: string; name: string; 
     });
     return { annex: p.annex ?? `附件${i + 1}`, name: pr.name, grids };
   });
+}
+
+type IndicatorRow = PerformanceEvaluation['indicators'][number];
+
+/** Indicators in printed order, with an empty row for each 二级 heading that has no 三级 indicator (weight 0). */
+function withPlaceholders(p: PerformanceEvaluation): IndicatorRow[] {
+  const groups = p.groups ?? [];
+  if (groups.length === 0) return p.indicators;
+  const out: IndicatorRow[] = [];
+  const weightOf = (level: 1 | 2, name: string, parent?: string) =>
+    groups.find((g) => g.level === level && g.name === name && (parent === undefined || g.parent === parent))?.weight;
+  for (const g of groups.filter((x) => x.level === 2)) {
+    const parent = g.parent ?? '';
+    const under = p.indicators.filter((i) => i.level1 === parent && i.level2 === g.name);
+    if (under.length > 0) out.push(...under);
+    else {
+      const row: IndicatorRow = { level1: parent, level2: g.name, name: '' };
+      const w1 = weightOf(1, parent);
+      if (w1) row.level1Weight = w1;
+      if (g.weight) row.level2Weight = g.weight;
+      out.push(row);
+    }
+  }
+  // Any indicator whose 二级 heading is not listed keeps its place at the end.
+  for (const i of p.indicators) if (!out.includes(i)) out.push(i);
+  return out;
 }
 
 function countRun<T>(xs: T[], from: number, key: (x: T) => string): number {
