@@ -68,6 +68,8 @@ export const command: Command = {
       process.stderr.write(`错误 / error: ${opts}\n\n${USAGE}\n`);
       return 2;
     }
+    if ((await (await import('node:fs/promises')).stat(opts.file).catch(() => undefined))?.isDirectory())
+      return (await import('./import-dir.ts')).command.run(args);
     const d = await importFile(opts.file);
     const text = opts.format === 'csv' ? toCsv(d) : toJson(d);
     if (opts.out !== undefined) await writeAtomically(opts.out, text);
