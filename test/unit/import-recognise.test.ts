@@ -48,6 +48,21 @@ describe('recognise: titles', () => {
     assert.equal(recogniseTitle('收入支出决算总表说明'), undefined);
   });
 
+  it('accepts a department prefix, a table number and the unit around the title, nothing else', () => {
+    assert.equal(recogniseTitle('深圳市扶贫协作和合作交流办公室收入支出决算总表')?.kind, 'income_expense_summary');
+    assert.equal(recogniseTitle('公开01表 收入支出决算总表')?.kind, 'income_expense_summary');
+    assert.equal(recogniseTitle('表1：收入决算表')?.kind, 'income');
+    assert.deepEqual(recogniseTitle('收入支出决算总表 公开01表 单位：万元'), {
+      title: '收入支出决算总表',
+      kind: 'income_expense_summary',
+      continued: false,
+      after: '公开01表单位：万元',
+    });
+    assert.equal(recogniseTitle('一般公共预算财政拨款收入支出决算总表'), undefined);
+    assert.equal(recogniseTitle('详见附表1：收入支出决算总表'), undefined);
+    assert.equal(recogniseTitle('（七）一般公共预算财政拨款“三公”经费支出决算表'), undefined);
+  });
+
   it('accepts ASCII quotes, a year prefix and a continuation mark', () => {
     assert.equal(recogniseTitle('一般公共预算财政拨款"三公"经费支出决算表')?.kind, 'three_public');
     assert.equal(recogniseTitle('财政拨款‘三公’经费支出决算表')?.kind, 'three_public');

@@ -253,6 +253,24 @@ describe('text import: glossary under an unnumbered heading (made up)', () => {
   });
 });
 
+describe('text import: table number and unit on the title line (made up)', () => {
+  it('reads them and keeps the bare title', () => {
+    const d = importText(
+      [
+        ' 某某局2020年度部门决算',
+        '收入决算表 公开02表 单位：万元',
+        '项目 本年收入合计 财政拨款收入',
+        '合计 1.00 1.00',
+        '注：本表反映部门本年度取得的各项收入情况。',
+      ].join('\n\n'),
+      't.txt',
+    );
+    assert.equal(d.tables[0]?.title, '收入决算表');
+    assert.equal(d.tables[0]?.tableNo, '公开02表');
+    assert.equal(printed(row(d, 2, 'total'), 'fiscal'), '1.00');
+  });
+});
+
 describe('text import: bad input', () => {
   it('rejects text that is no disclosure', () => {
     assert.throws(() => importText('你好\n\n世界\n', 'x.txt'), InputError);

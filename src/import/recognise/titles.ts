@@ -20,30 +20,49 @@ export function normaliseTitle(text: string): string {
 const TITLES = allTitles();
 
 const CONTINUED = /[（(]续(?:表)?\d*[）)]$/;
-/** A prefix allowed before a title: department and/or year ("上海市普陀区财政局2024年度"). */
-const YEAR_PREFIX = /\d{4}年度?$/;
+/**
+ * What may stand before a title: a year ("…2024年度"), a department name (ending in an organisation word:
+ * "深圳市扶贫协作和合作交流办公室"), and/or a table number ("公开01表", "表1：", "附表一").
+ */
+const PREFIX = new RegExp(
+  '^(?:' +
+    [
+      '.*\\d{4}年度?', // year, with anything (the department) before it
+      '.{2,40}(?:局|办|办公室|委员会|委|院|室|中心|会|部|站|所|馆|队|处|厅|署|公司|学校|医院|政府|街道|镇|乡)', // department
+    ].join('|') +
+    ')?(?:公开\\d{1,2}表|附?表[\\d一二三四五六七八九十]{1,3}[：:.、]?)?$',
+);
+/** What may stand after a title: a table number and/or the unit ("公开01表", "单位：万元"). */
+const SUFFIX = /(?:公开\d{1,2}表)?(?:(?:金额)?单位[：:](?:万元|元))?$/;
 
 export interface RecognisedTitle {
   title: string;
   kind: TableKind;
   /** The printed title is a continuation ("（续）"). */
   continued: boolean;
+  /** Text printed on the title line after the title (a table number, the unit), whitespace removed. */
+  after?: string;
 }
 
-/** The table a printed title names, or undefined. Exact after normalisation; a "…2024年度" prefix and "（续）" are allowed. */
+/**
+ * The table a printed title names, or undefined. Exact after normalisation, never by substring; a year or
+ * department prefix, a table number, the unit and "（续）" may surround it.
+ */
 export function recogniseTitle(text: string): RecognisedTitle | undefined {
-  if (!/表\s*(?:[（(]续(?:表)?\d*[）)])?\s*$/.test(text)) return undefined; // every title ends in 表
+  if (!/表/.test(text)) return undefined; // every title has 表
   let t = normaliseTitle(text);
+  const suffix = SUFFIX.exec(t)?.[0] ?? '';
+  if (suffix) t = t.slice(0, -suffix.length);
   const continued = CONTINUED.test(t);
   if (continued) t = t.replace(CONTINUED, '');
+  const found = (title: string, kind: TableKind): RecognisedTitle =>
+    suffix ? { title, kind, continued, after: suffix } : { title, kind, continued };
   for (const { title, kind } of TITLES) {
-    if (t === title) return { title, kind, continued };
+    if (t === title) return found(title, kind);
   }
   // Longest title first, so "财政拨款收入支出决算总表" wins over its own suffix "收入支出决算总表".
   for (const { title, kind } of TITLES) {
-    if (t.endsWith(title) && YEAR_PREFIX.test(t.slice(0, -title.length))) {
-      return { title, kind, continued };
-    }
+    if (t.endsWith(title) && PREFIX.test(t.slice(0, -title.length))) return found(title, kind);
   }
   return undefined;
 }

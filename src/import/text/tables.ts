@@ -25,6 +25,7 @@ import type { TextLine } from './lines.ts';
 import { lineSource, tokenize } from './tokens.ts';
 
 const NOTE = /^(?:注|说明|备注)\s*[：:]/;
+const TABLE_NO = /公\s*开\s*\d{1,2}\s*表/;
 /** Text tables print amounts with decimals: bare integers are code parts or stray numbers. */
 const TEXT = { figures: 'decimal' } as const;
 const DECIMAL = /\d\.\d/;
@@ -55,9 +56,16 @@ export function readTable(t: TableText, defaultUnit: Unit): Table {
   const header: string[] = [];
   const body: TextLine[] = [];
   const noteLines: TextLine[] = [];
-  let tableNo: string | undefined;
+  // The title line may also carry the table number and the unit ("收入支出决算总表 公开01表 单位：万元").
+  const titleLine = t.title.text.trim();
+  const onTitle = readUnitLine(titleLine.replace(/^.*?(?=(?:金额)?单位[：:])/, ''));
+  let tableNo: string | undefined = TABLE_NO.exec(titleLine)?.[0].replace(/\s+/g, '');
   let department: string | undefined;
-  let unit: Unit | undefined;
+  let unit: Unit | undefined = onTitle?.unit;
+  const printedTitle = titleLine
+    .replace(TABLE_NO, '')
+    .replace(/(?:金额)?单位[：:]\s*(?:万元|元)/, '')
+    .trim();
   let numbers: string[] | undefined;
   let mode: 'header' | 'body' | 'notes' = 'header';
   for (const l of t.lines) {
@@ -161,7 +169,7 @@ export function readTable(t: TableText, defaultUnit: Unit): Table {
   const table: Table = {
     kind: def.kind,
     number: def.number,
-    title: t.title.text.trim(),
+    title: printedTitle,
     unit: tableUnit,
     columns,
     rows: result.rows,
