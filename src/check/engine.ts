@@ -27,7 +27,12 @@ export interface CheckOptions {
 export function makeContext(d: Disclosure): RuleContext {
   const template = templateById(d.meta.template) ?? templateFor(d.meta.fiscalYear, d.meta.region);
   let narrative: NarrativeView | undefined;
+  const cache = new Map<string, unknown>();
   return {
+    memo<T>(key: string, make: () => T): T {
+      if (!cache.has(key)) cache.set(key, make());
+      return cache.get(key) as T;
+    },
     d,
     template,
     unit: d.meta.unit,

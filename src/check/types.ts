@@ -78,6 +78,8 @@ export interface RuleContext {
   year: number;
   table(kind: TableKind): Table | undefined;
   narrative: NarrativeView;
+  /** A value computed once per check and shared between rules. */
+  memo<T>(key: string, make: () => T): T;
 }
 
 export interface RuleFixture {

@@ -26,7 +26,17 @@ export interface Figure {
 }
 
 /** The scope of a section from its heading path (most specific heading first). */
+const scopes = new WeakMap<FlatSection, Scope | null>();
+
 export function scopeOf(s: FlatSection): Scope | undefined {
+  const known = scopes.get(s);
+  if (known !== undefined) return known ?? undefined;
+  const v = computeScope(s);
+  scopes.set(s, v ?? null);
+  return v;
+}
+
+function computeScope(s: FlatSection): Scope | undefined {
   const h = s.chain.length > 1 ? s.chain.slice(1) : s.chain;
   for (let i = h.length - 1; i >= 0; i--) {
     const x = (h[i] ?? '').replace(/["“”]/g, '');
@@ -125,6 +135,10 @@ function codedRows(t: Table | undefined, col: string, sides = false): Figure[] {
 }
 
 export function figuresFor(ctx: RuleContext, scope: Scope): Figure[] {
+  return ctx.memo(`figures:${scope}`, () => computeFigures(ctx, scope));
+}
+
+function computeFigures(ctx: RuleContext, scope: Scope): Figure[] {
   const T = (k: TableKind) => ctx.table(k);
   const t1 = T('income_expense_summary');
   switch (scope) {

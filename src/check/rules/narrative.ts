@@ -57,6 +57,21 @@ function mentionEvidence(m: Mention, role?: string): Evidence {
   return sentenceEvidence(m.sentence, m.raw, role);
 }
 
+/** Narrative amounts bound to table figures (by section scope and subject) that do not read as the figure. */
+function mismatches(ctx: RuleContext): { m: AmountMention; cands: ReturnType<typeof figuresFor> }[] {
+  return ctx.memo('narrative-mismatches', () => {
+    const out: { m: AmountMention; cands: ReturnType<typeof figuresFor> }[] = [];
+    for (const m of ctx.narrative.amounts) {
+      const scope = scopeOf(m.sentence.section);
+      if (!scope || isChange(m) || isBudget(m)) continue;
+      const cands = candidates(m, figuresFor(ctx, scope));
+      if (cands.length === 0 || cands.some((f) => sameAtPrintedPrecision(m, f.fen))) continue;
+      out.push({ m, cands });
+    }
+    return out;
+  });
+}
+
 /** Every bound amount: narrative figure vs table figure; unit words. */
 function bindingRule(id: 'NARR-AMOUNT' | 'NARR-UNIT'): Rule {
   return rule({
@@ -79,16 +94,7 @@ function bindingRule(id: 'NARR-AMOUNT' | 'NARR-UNIT'): Rule {
     ],
     check: (ctx) => {
       const out: Draft[] = [];
-      const cache = new Map<string, ReturnType<typeof figuresFor>>();
-      for (const m of ctx.narrative.amounts) {
-        const scope = scopeOf(m.sentence.section);
-        if (!scope) continue;
-        if (isChange(m) || isBudget(m)) continue;
-        const figs = cache.get(scope) ?? figuresFor(ctx, scope);
-        cache.set(scope, figs);
-        const cands = candidates(m, figs);
-        if (cands.length === 0) continue;
-        if (cands.some((f) => sameAtPrintedPrecision(m, f.fen))) continue;
+      for (const { m, cands } of mismatches(ctx)) {
         const f = cands[0];
         if (!f) continue;
         const unitSlip = cands.find((c) => sameNumberOtherUnit(m, c));
@@ -478,10 +484,17 @@ const compareRule = rule({
       );
       if (!ms.some(isBudget)) {
         // the figures may be in the sentence before ("年初预算为…，支出决算为…。决算数小于预算数…")
+        // nearest earlier sentence of the same section (up to three back) stating a budget
         const i = ctx.narrative.sentences.indexOf(s);
-        const prev = ctx.narrative.sentences[i - 1];
-        if (prev && prev.section === s.section)
-          ms = (sentenceMentions.get(prev) ?? []).filter((x): x is AmountMention => x.kind === 'amount');
+        for (let k = 1; k <= 3; k++) {
+          const prev = ctx.narrative.sentences[i - k];
+          if (!prev || prev.section !== s.section) break;
+          const found = (sentenceMentions.get(prev) ?? []).filter((x): x is AmountMention => x.kind === 'amount');
+          if (found.some(isBudget)) {
+            ms = found;
+            break;
+          }
+        }
       }
       const budget = [...ms].reverse().find(isBudget);
       const actual = [...ms].reverse().find((x) => !isBudget(x) && !isChange(x));
@@ -817,6 +830,10 @@ const squashName = (s: string) => s.replace(/\s+/g, '');
 
 /** "X（类）Y（款）Z（项）" chains in the narrative, resolved against 公开05表 rows (by name or catalogue name). */
 function itemChains(ctx: RuleContext): ItemRef[] {
+  return ctx.memo('itemChains', () => computeItemChains(ctx));
+}
+
+function computeItemChains(ctx: RuleContext): ItemRef[] {
   const t5 = ctx.table('general_budget_expense');
   if (!t5) return [];
   const named = (code: string | undefined, name: string) => {
