@@ -112,9 +112,9 @@ class TableMaker {
     const inc = L.income.total;
     const incomeTotal = totalOf(inc);
     const carryIn = totalOf(L.carryIn);
-    const grandTotal = incomeTotal + this.d.reserveUse + carryIn;
+    const grandTotal = incomeTotal + (this.d.reserveUse ?? 0n) + carryIn;
     const expenseTotal = totalOf(L.expense.total);
-    const carryOut = grandTotal - expenseTotal - this.d.distribution;
+    const carryOut = grandTotal - expenseTotal - (this.d.distribution ?? 0n);
     if (carryOut < 0n) {
       throw new InputError(
         'department data',
@@ -156,12 +156,12 @@ class TableMaker {
     return {
       incomeBySource: inc,
       incomeTotal,
-      reserveUse: this.d.reserveUse,
+      reserveUse: this.d.reserveUse ?? 0n,
       carryIn,
       grandTotal,
       expenseByKind: L.expense.total,
       expenseTotal,
-      distribution: this.d.distribution,
+      distribution: this.d.distribution ?? 0n,
       carryOut,
       fiscalIncome,
       fiscalCarryIn,

@@ -36,3 +36,8 @@ export function encodeDepartment(d: DepartmentData): DepartmentDataJson {
 export function departmentToJson(d: DepartmentData): string {
   return `${JSON.stringify(encodeDepartment(d), null, 2)}\n`;
 }
+
+/** JSON Schema of the department data file (amounts as strings in 元). */
+export function departmentJsonSchema(): unknown {
+  return z.toJSONSchema(DepartmentDataSchema, { io: 'input', unrepresentable: 'any' });
+}

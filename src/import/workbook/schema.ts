@@ -184,9 +184,9 @@ export const DepartmentData = z.object({
   expense: z.array(ExpenseLine),
   carryIn: z.array(CarryInLine).default([]),
   /** 用事业基金弥补收支差额 / 使用非财政拨款结余. */
-  reserveUse: Yuan.default(0n),
+  reserveUse: Yuan.optional(),
   /** 结余分配. */
-  distribution: Yuan.default(0n),
+  distribution: Yuan.optional(),
   items: z.array(ItemNote).default([]),
   basicEconomic: z.array(BasicEconomicLine),
   threePublic: ThreePublic,
