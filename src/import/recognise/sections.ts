@@ -43,8 +43,12 @@ const HEADING_END = /(?:说明|情况|概况|职责|设置|解释|结果|事项|
 
 /** Printed width of a line: CJK and full-width characters count 1, others ½. */
 export function lineWidth(text: string): number {
+  const t = text.trim();
   let w = 0;
-  for (const ch of text.trim()) w += /[\u2e80-\uffef]/.test(ch) ? 1 : 0.5;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    w += c >= 0x2e80 && c <= 0xffef ? 1 : 0.5;
+  }
   return w;
 }
 
