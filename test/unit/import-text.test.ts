@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { isAnnexStart } from '../../src/import/text/document.ts';
 import { importText } from '../../src/import/text/index.ts';
 import { splitGlued, tokenize } from '../../src/import/text/tokens.ts';
 import type { Disclosure, Row } from '../../src/model/disclosure.ts';
@@ -287,6 +288,15 @@ describe('text import: bad input', () => {
       ])
       .join('\n\n');
     assert.throws(() => importText(cut, 'cut.txt'), /file is truncated: it ends inside a sentence/);
+  });
+});
+
+describe('text import: annex start', () => {
+  it('knows an annex label alone or with its title, not a reference in a sentence', () => {
+    assert.equal(isAnnexStart('附件1-1'), true);
+    assert.equal(isAnnexStart('附件 2'), true);
+    assert.equal(isAnnexStart('附件1：2019年度项目支出绩效自评表'), true);
+    assert.equal(isAnnexStart('具体各项目绩效情况自评表（详见附件1-1、1-2）。'), false);
   });
 });
 

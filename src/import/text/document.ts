@@ -16,7 +16,8 @@ export interface DocumentParts {
   unknownTables: { title: TextLine; lines: TextLine[] }[];
 }
 
-const ANNEX = /^附件\s*\d+(?:\s*[-—－]\s*\d+)?$/;
+/** "附件1-1", "附件 2", "附件1：2019年度项目支出绩效自评表". */
+const ANNEX = /^附件\s*\d+(?:\s*[-—－]\s*\d+)?(?:\s*[：:、]?\s*\S{0,40}(?:表|报告))?$/;
 const NOTE = /^(?:注|说明|备注)\s*[：:]/;
 
 const TABLE_TITLE_END = /(?:决算表|决算总表|情况表|明细表)(?:[（(]续(?:表)?[）)])?$/;
