@@ -14,9 +14,15 @@ import type { Command } from './command.ts';
 
 const EXTENSIONS = new Set(['.json', '.txt', '.pdf']);
 
+export interface Input {
+  path: string;
+  /** Named on the command line (errors stop the run), or found in a folder (errors are reported and skipped). */
+  explicit: boolean;
+}
+
 /** Files named on the command line; folders are searched (recursively) for .json, .txt and .pdf files. */
-export function expandInputs(paths: string[]): string[] {
-  const out: string[] = [];
+export function expandInputs(paths: string[], explicit = true): Input[] {
+  const out: Input[] = [];
   for (const p of paths) {
     let st: ReturnType<typeof statSync>;
     try {
@@ -25,15 +31,12 @@ export function expandInputs(paths: string[]): string[] {
       throw new InputError(p, '文件或文件夹不存在 / no such file or folder');
     }
     if (st.isDirectory()) {
-      const entries = readdirSync(p).sort();
-      out.push(
-        ...expandInputs(
-          entries
-            .map((e) => join(p, e))
-            .filter((f) => statSync(f).isDirectory() || EXTENSIONS.has(extname(f).toLowerCase())),
-        ),
-      );
-    } else out.push(p);
+      const entries = readdirSync(p)
+        .sort()
+        .map((e) => join(p, e))
+        .filter((f) => statSync(f).isDirectory() || EXTENSIONS.has(extname(f).toLowerCase()));
+      out.push(...expandInputs(entries, false));
+    } else out.push({ path: p, explicit });
   }
   return out;
 }
@@ -114,7 +117,15 @@ export const command: Command = {
   async run(args) {
     const a = parseArgs(args);
     const results: CheckResult[] = [];
-    for (const f of expandInputs(a.files)) results.push(check(await load(f)));
+    for (const f of expandInputs(a.files)) {
+      try {
+        results.push(check(await load(f.path)));
+      } catch (e) {
+        if (f.explicit || !(e instanceof InputError)) throw e;
+        process.stderr.write(`跳过 / skipped: ${e.message}\n`);
+      }
+    }
+    if (results.length === 0) throw new InputError(a.files.join(' '), '没有可检查的文件 / nothing to check');
     const out =
       a.format === 'json' ? reportJson(results) : a.format === 'html' ? reportHtml(results) : reportText(results);
     process.stdout.write(out);

@@ -5,7 +5,7 @@ import { CATALOGUE } from '../../src/check/catalogue.ts';
 import { check } from '../../src/check/engine.ts';
 import { replaceText } from '../../src/check/fixtures/mutators.ts';
 import { sample } from '../../src/check/fixtures/sample.ts';
-import { exitCode, parseArgs } from '../../src/cli/check.ts';
+import { exitCode, expandInputs, parseArgs } from '../../src/cli/check.ts';
 import { InputError } from '../../src/model/errors.ts';
 import { escapeHtml, reportHtml } from '../../src/render/report-html.ts';
 import { reportJson } from '../../src/render/report-json.ts';
@@ -79,6 +79,15 @@ describe('check command', () => {
     });
     assert.throws(() => parseArgs(['a.json', '--format', 'pdf']), InputError);
     assert.throws(() => parseArgs([]), /请指定文件/);
+  });
+
+  it('expands folders to their .json/.txt/.pdf files, marked as found (not named)', () => {
+    const inputs = expandInputs(['test/fixtures/seed']);
+    assert.deepEqual(inputs, [{ path: 'test/fixtures/seed/shenzhen-fupin-2019.txt', explicit: false }]);
+    assert.deepEqual(expandInputs(['test/golden/seed.disclosure.json']), [
+      { path: 'test/golden/seed.disclosure.json', explicit: true },
+    ]);
+    assert.throws(() => expandInputs(['no/such/file.pdf']), /no such file/);
   });
 
   it('exits by the worst finding', () => {
