@@ -36,6 +36,31 @@ export class PdfPool {
     });
   }
 
+  /** Starts every worker now (each loads pdfjs and the importer), so the first import does not wait for it. */
+  async warm(): Promise<void> {
+    const fresh: Promise<void>[] = [];
+    while (this.slots.length < this.size) {
+      const slot = this.spawn();
+      fresh.push(new Promise((resolve) => slot.worker.once('online', () => resolve())));
+    }
+    await Promise.all(fresh);
+    // 'online' fires before the entry module has run: a no-op job per worker waits for it to be ready.
+    await Promise.all(this.slots.map((s) => this.ping(s)));
+  }
+
+  private ping(slot: Slot): Promise<void> {
+    return new Promise((resolve) => {
+      const onMessage = (r: { ping?: boolean }) => {
+        if (r.ping) {
+          slot.worker.off('message', onMessage);
+          resolve();
+        }
+      };
+      slot.worker.on('message', onMessage);
+      slot.worker.postMessage({ ping: true });
+    });
+  }
+
   /** Stops every worker. Pending jobs are rejected. */
   async close(): Promise<void> {
     this.closed = true;

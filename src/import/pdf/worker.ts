@@ -13,7 +13,11 @@ export type Reply =
   | { id: number; ok: true; disclosure: unknown; ms: number }
   | { id: number; ok: false; input?: { file: string; problem: string; page?: number }; message: string };
 
-parentPort?.on('message', async (job: Job) => {
+parentPort?.on('message', async (job: Job | { ping: true }) => {
+  if ('ping' in job) {
+    parentPort?.postMessage({ ping: true });
+    return;
+  }
   const t0 = performance.now();
   try {
     const disclosure = await importPdfHere(job.path);
