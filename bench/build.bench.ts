@@ -50,8 +50,10 @@ async function oneDepartment(label: string): Promise<number> {
     parts.push(`${f} ${ms(t).toFixed(0)} ms`);
   }
   const total = ms(t0);
+  const cpu = process.cpuUsage(cpu0);
+  const cpuMs = (cpu.user + cpu.system) / 1000;
   process.stdout.write(
-    `build: one department, all ${FORMATS.length} formats (${label}): ${total.toFixed(0)} ms — ${parts.join(', ')}\n`,
+    `build: one department, all ${FORMATS.length} formats (${label}): ${total.toFixed(0)} ms wall, ${cpuMs.toFixed(0)} ms CPU, load average ${os.loadavg()[0]?.toFixed(1)} — ${parts.join(', ')}\n`,
   );
   return total;
 }
