@@ -1,12 +1,13 @@
 // Narrative ↔ tables: amounts bound to their table figure, units, rates, shares, growth, direction words,
 // repeated figures, 三公 / 机关运行经费 / 政府采购 / 国有资产 statements.
 
-import { functionalNames } from '../../model/classification.ts';
+import { economicEntry, functionalNames } from '../../model/classification.ts';
 import type { Disclosure, Row } from '../../model/disclosure.ts';
 import { abs, divRound, formatScaled, type Unit } from '../../model/money.ts';
 import { bump, replaceText } from '../fixtures/mutators.ts';
 import { candidates, figuresFor, sameAtPrintedPrecision, sameNumberOtherUnit, scopeOf } from '../narrative/figures.ts';
 import type { AmountMention, Mention, PercentMention, Sentence } from '../narrative/view.ts';
+import { squash } from '../text.ts';
 import type { Draft, Evidence, Rule, RuleContext } from '../types.ts';
 import { cellEvidence, fmt, rowByKey, tie, tieDraft } from '../view.ts';
 import { rule, tno } from './define.ts';
@@ -1009,7 +1010,63 @@ const itemBudgetSumRule = rule({
   },
 });
 
+const basicItemsRule = rule({
+  id: 'NARR-BASIC-ITEMS',
+  family: 'narrative',
+  severity: 'warning',
+  title: {
+    zh: '人员经费/公用经费“主要包括”所列科目在公开06表有数且属该类',
+    en: 'Items listed under personnel/public expense have amounts in Table 6 and belong there',
+  },
+  basis: '基本支出说明列举的经济分类款级科目应与公开06表一致（SH24T §六；domain §1.4）',
+  needs: ['general_budget_basic'],
+  needsNarrative: true,
+  fixtures: [
+    {
+      fire: (d) => replaceText(d, '公用经费28.00万元。', '公用经费28.00万元，主要包括：办公费、办公设备购置。'),
+    },
+  ],
+  check: (ctx) => {
+    const t6 = ctx.table('general_budget_basic');
+    if (!t6) return [];
+    const col = t6.columns[0]?.id ?? 'amount';
+    const out: Draft[] = [];
+    for (const s of ctx.narrative.sentences) {
+      if (scopeOf(s.section) !== 'basic') continue;
+      for (const m of s.text.matchAll(/(人员经费|日常公用经费|公用经费)[^。；]*?(?:主要)?包括[：:]?([^。；]+)/g)) {
+        const group = m[1] === '人员经费' ? '人员经费' : '公用经费';
+        const names = (m[2] ?? '')
+          .split(/[、，,]|及|和/)
+          .map((x) => squash(x).replace(/(等支出|等)$/, ''))
+          .filter(Boolean);
+        for (const name of names) {
+          const row = t6.rows.find((r) => r.code?.length === 5 && squash(r.label) === name);
+          if (!row) continue;
+          const c = row.cells[col];
+          const entry = economicEntry(row.code ?? '');
+          const empty = !c || c.kind === 'blank' || c.kind === 'dash' || (c.kind === 'amount' && c.fen === 0n);
+          const wrongGroup = entry !== undefined && entry.group !== group;
+          if (!empty && !wrongGroup) continue;
+          out.push({
+            message: empty
+              ? `${group}“主要包括”列出“${name}”，但公开06表 ${row.code} ${name} 无支出`
+              : `“${name}”（${row.code}）属${entry?.group}，却列在${group}之下`,
+            messageEn: empty
+              ? `"${name}" is listed under ${group} but Table 6 ${row.code} has no amount`
+              : `"${name}" (${row.code}) belongs to ${entry?.group}, listed under ${group}`,
+            evidence: [sentenceEvidence(s, name, '说明 / narrative'), cellEvidence(t6, row, col, '表 / table')],
+            expected: empty ? '有数的科目 / an item with an amount' : (entry?.group ?? ''),
+            actual: name,
+          });
+        }
+      }
+    }
+    return out;
+  },
+});
+
 export const NARRATIVE_RULES: Rule[] = [
+  basicItemsRule,
   itemBudgetSumRule,
   itemChainRule,
   itemAmountRule,
