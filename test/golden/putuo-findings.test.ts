@@ -34,6 +34,12 @@ const EXPECTED: [string, string, string, string][] = [
     'p.22 七(一): 公务用车购置及运行维护费 “完成预算的0%”, 预算数 blank',
   ],
   [
+    'NARR-BASIC-ITEMS',
+    'warning',
+    '个人农业生产补贴',
+    'p.23 六: 人员经费 “主要包括…个人农业生产补贴”; 公开06表 30310 is blank (30309 奖励金 0.31 is not listed)',
+  ],
+  [
     'NARR-PROCUREMENT',
     'info',
     '政府采购总额 251.25万元',
