@@ -330,6 +330,10 @@ function buildRows(
   const labelSegs = segs.filter((s) => !valueSegs.includes(s));
   const fixed = ctx.def.rows === 'fixed';
   const codeX = Math.min(Infinity, ...labelSegs.filter((s) => codeOf(s.text) !== undefined).map((s) => s.x0));
+  const nameX = Math.min(
+    Infinity,
+    ...labelSegs.filter((s) => /\p{Script=Han}/u.test(s.text) && codeOf(s.text) === undefined).map((s) => s.x0),
+  );
   const isAnchor = (s: Seg): boolean => {
     const t = squash(s.text);
     if (PLACEHOLDER.test(t)) return true;
@@ -350,12 +354,14 @@ function buildRows(
   const nameSegs: Seg[] = [];
   for (const s of ordered) {
     if (bands.some((b) => b.anchor === s)) continue;
-    if (codeOf(s.text) !== undefined && /^\d+$/.test(s.text.trim())) {
+    // Digits are a code part only left of the names ("201 06 01"); further right they belong to a name.
+    const inCodeColumn = s.x0 < nameX - 0.5 * s.size;
+    if (inCodeColumn && codeOf(s.text) !== undefined && /^\d+$/.test(s.text.trim())) {
       const b = nearest(s);
       if (b) b.codeParts.push(s);
       continue;
     }
-    if (/^\d{2}$/.test(s.text.trim())) {
+    if (inCodeColumn && /^\d{2}$/.test(s.text.trim())) {
       const b = nearest(s);
       if (b) b.codeParts.push(s);
       continue;

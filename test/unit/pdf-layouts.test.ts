@@ -1,0 +1,97 @@
+// Layouts the real samples lack, on a made-up 2019-style disclosure printed with pdfmake + Noto CJK: a table over a
+// page break with its header repeated, 类/款/项 in three columns, names wrapping in their cell, a landscape page, a
+// missing table, and blank / "0.00" / "—" cells, each compared with what was printed.
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { importPdf } from '../../src/import/pdf/index.ts';
+import type { Cell, Disclosure, Table } from '../../src/model/disclosure.ts';
+import { DEPARTMENT, itemRows, layoutsPdf } from '../fixtures/pdf/layouts.ts';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'juesuan-pdf-layouts-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+/** The printed text of a cell, as the fixture wrote it. */
+function printed(c: Cell | undefined): string | undefined {
+  if (!c) return undefined;
+  if (c.kind === 'amount') return c.text;
+  if (c.kind === 'dash') return c.text;
+  if (c.kind === 'blank') return '';
+  return `?${c.kind}`;
+}
+
+function assertRows(t: Table, columns: string[], rows: ReturnType<typeof itemRows>): void {
+  for (const want of rows) {
+    const got = t.rows.find((r) => r.code === want.code);
+    assert.ok(got, `row ${want.code} missing from ${t.title}`);
+    assert.equal(got.label, want.name, `label of ${want.code}`);
+    columns.forEach((id, i) => {
+      assert.equal(printed(got.cells[id]), (want.cells[i] ?? '').replace(/,/g, ''), `${t.title} ${want.code} ${id}`);
+    });
+  }
+}
+
+describe('PDF import: made-up layouts (pdfmake, Noto CJK)', () => {
+  let d: Disclosure;
+  before(async () => {
+    const file = path.join(dir, 'layouts.pdf');
+    writeFileSync(file, await layoutsPdf());
+    d = await importPdf(file);
+  });
+
+  it('reads the meta data and picks the 2019 template', () => {
+    assert.equal(d.meta.department, DEPARTMENT);
+    assert.equal(d.meta.fiscalYear, 2019);
+    assert.equal(d.meta.template, 'national-2019');
+  });
+
+  it('finds the printed tables only: a missing table is not invented', () => {
+    assert.deepEqual(
+      d.tables.map((t) => t.kind),
+      ['income', 'general_budget_expense', 'expense'],
+    );
+    for (const t of d.tables) assert.deepEqual(t.unread, [], `${t.title}: ${JSON.stringify(t.unread)}`);
+  });
+
+  it('joins a table over a page break with its repeated header, every cell as printed', () => {
+    const t = d.tables.find((x) => x.kind === 'income') as Table;
+    const rows = itemRows(7);
+    assert.equal(t.rows.length, rows.length + 1);
+    assertRows(t, ['total', 'fiscal', 'superior', 'business', 'operating', 'affiliated', 'other'], rows);
+    const pages = new Set(t.rows.map((r) => r.src?.page));
+    assert.ok(pages.size >= 2, `one page only: ${[...pages]}`);
+    const total = t.rows[0];
+    assert.equal(total?.key, 'total');
+    assert.deepEqual(
+      ['total', 'fiscal', 'superior', 'business', 'operating', 'affiliated', 'other'].map((k) =>
+        printed(total?.cells[k]),
+      ),
+      ['1234.56', '1200.00', '0.00', '—', '', '34.56', '0.00'],
+    );
+    const zero = total?.cells.superior;
+    assert.equal(zero?.kind === 'amount' && zero.fen, 0n);
+    assert.equal(total?.cells.business?.kind, 'dash');
+    assert.equal(total?.cells.operating?.kind, 'blank');
+  });
+
+  it('joins 类/款/项 printed in three columns into one code', () => {
+    const t = d.tables.find((x) => x.kind === 'general_budget_expense') as Table;
+    assertRows(t, ['total', 'basic', 'project'], itemRows(3));
+    assert.equal(t.rows.at(-1)?.key, 'total');
+  });
+
+  it('reads a table on a landscape page', () => {
+    const t = d.tables.find((x) => x.kind === 'expense') as Table;
+    assertRows(t, ['total', 'basic', 'project', 'remitted', 'operating', 'subsidy'], itemRows(6).slice(0, 20));
+  });
+
+  it('keeps the narrative figures in their sentence', () => {
+    const texts = d.narrative.flatMap((s) => [s.heading, ...s.paragraphs.map((p) => p.text)]);
+    assert.ok(
+      texts.some((t) => t.includes(`${DEPARTMENT}2019年度收入总计1,234.56万元，比上年增加12.30万元，增长1.01%。`)),
+      texts.join('\n'),
+    );
+  });
+});
