@@ -1065,7 +1065,78 @@ const basicItemsRule = rule({
   },
 });
 
+const perfCountsRule = rule({
+  id: 'NARR-PERF-COUNTS',
+  family: 'performance',
+  severity: 'error',
+  title: {
+    zh: '绩效自评项目数 = 各评级项目数之和；平均得分与评级相符',
+    en: 'Self-evaluated projects = sum by grade; the average fits the grades',
+  },
+  basis: '预算绩效管理情况：自评项目数、平均得分、优/良/合格/不合格项目数（SH24T §十；domain §1.4, §3.1）',
+  needsNarrative: true,
+  fixtures: [
+    {
+      fire: (d) =>
+        replaceText(
+          d,
+          '对1个项目开展绩效自评。',
+          '绩效自评的项目3个，平均得分88.75分（其中，绩效评级为“优”的项目1个；绩效评级为“良”的项目1个）。',
+        ),
+    },
+  ],
+  check: (ctx) => {
+    const out: Draft[] = [];
+    for (const fs of ctx.narrative.sectionsMatching('绩效')) {
+      for (const p of fs.section.paragraphs) {
+        const text = squash(p.text);
+        const total = /自评的?(?:\d{4}年度)?项目(\d+)个/.exec(text);
+        const grades = [...text.matchAll(/(?:评级|等级)为?[“"](优秀?|良好?|合格|不合格|中|差)[”"]的项目(\d+)个/g)];
+        if (!total || grades.length === 0) continue;
+        const n = Number(total[1]);
+        const sum = grades.reduce((a, g) => a + Number(g[2]), 0);
+        const e: Evidence = { section: fs.path, quote: text.length > 200 ? `${text.slice(0, 200)}…` : text };
+        if (p.src?.page) e.page = p.src.page;
+        if (sum !== n)
+          out.push({
+            message: `绩效自评项目 ${n} 个，各评级项目数之和为 ${sum} 个`,
+            messageEn: `${n} self-evaluated projects, but the grades add up to ${sum}`,
+            evidence: [e],
+            expected: `${n}`,
+            actual: `${sum}`,
+          });
+        const avg = /平均得分(\d+(?:\.\d+)?)分/.exec(text);
+        if (avg && sum === n && n > 0) {
+          // the average lies between the lowest and highest band present
+          const bands = grades.filter((g) => Number(g[2]) > 0).map((g) => gradeFloor(g[1] ?? ''));
+          const score = Number(avg[1]);
+          const lo = Math.min(...bands.map((b) => b[0]));
+          const hi = Math.max(...bands.map((b) => b[1]));
+          if (score < lo || score > hi)
+            out.push({
+              message: `平均得分 ${avg[1]} 分与各项目评级（${grades.map((g) => `${g[1]}${g[2]}个`).join('、')}）不相符`,
+              messageEn: `Average score ${avg[1]} does not fit the grades`,
+              evidence: [e],
+              expected: `${lo}–${hi}`,
+              actual: avg[1] ?? '',
+            });
+        }
+      }
+    }
+    return out;
+  },
+});
+
+/** Score range of a grade band (10号; Shanghai uses 合格/不合格 for 中/差). */
+function gradeFloor(g: string): [number, number] {
+  if (g.startsWith('优')) return [90, 100];
+  if (g.startsWith('良')) return [80, 90];
+  if (g === '合格' || g === '中') return [60, 80];
+  return [0, 60];
+}
+
 export const NARRATIVE_RULES: Rule[] = [
+  perfCountsRule,
   basicItemsRule,
   itemBudgetSumRule,
   itemChainRule,
