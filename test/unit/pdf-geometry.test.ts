@@ -1,0 +1,99 @@
+// Geometry on small made-up fragments: radicals, lines from positioned items, pdfjs-joined cells, header leaves.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { normaliseRadicals, splitAtSpaces, type TextItem } from '../../src/import/pdf/extract.ts';
+import { buildLeafColumns, type HeaderSeg } from '../../src/import/pdf/header.ts';
+import { buildLines } from '../../src/import/pdf/lines.ts';
+import { tidyText } from '../../src/import/pdf/paragraphs.ts';
+
+const item = (str: string, x: number, y: number, size = 12, width = str.length * size): TextItem => ({
+  str,
+  x,
+  y,
+  width,
+  height: size,
+  size,
+  font: 'f',
+});
+
+describe('PDF geometry', () => {
+  it('folds Kangxi and supplement radicals only; full-width punctuation stays', () => {
+    assert.equal(normaliseRadicals('⼀般公共预算⼊（⽀出）：'), '一般公共预算入（支出）：');
+    assert.equal(normaliseRadicals('⺟'), '母');
+    assert.equal(normaliseRadicals('（１２）'), '（１２）');
+  });
+
+  it('keeps digits on a slightly lower baseline in their sentence', () => {
+    const lines = buildLines(1, [
+      item('本年收入合计', 96, 278.2),
+      item('2946.25', 168, 279.6, 12, 39),
+      item('万元，其中：', 207, 278.2),
+      item('下一行', 72, 292.1),
+    ]);
+    assert.equal(lines.length, 2);
+    assert.equal(lines[0]?.text, '本年收入合计2946.25万元，其中：');
+    assert.equal(lines[0]?.segments.length, 1);
+  });
+
+  it('keeps cells apart: a wide gap makes a new segment', () => {
+    const [line] = buildLines(1, [item('行政运行', 195, 100), item('1,511.89', 360, 100, 12, 42)]);
+    assert.deepEqual(
+      line?.segments.map((s) => s.text),
+      ['行政运行', '1,511.89'],
+    );
+  });
+
+  it('splits an item pdfjs joined across two cells, keeping both outer edges', () => {
+    const parts = splitAtSpaces(item('87,628.42 一、一般公共服务支出', 249, 206, 8.5, 128.2));
+    assert.deepEqual(
+      parts.map((p) => p.str),
+      ['87,628.42', '一、一般公共服务支出'],
+    );
+    assert.equal(parts[0]?.x, 249);
+    const last = parts[1] as TextItem;
+    assert.ok(Math.abs(last.x + last.width - (249 + 128.2)) < 0.01);
+    assert.equal(last.apart, true);
+    const lines = buildLines(1, parts);
+    assert.equal(lines[0]?.segments.length, 2);
+  });
+
+  it('drops the spaces of justified Chinese, keeps those next to Latin letters and digits', () => {
+    assert.equal(tidyText('公 务 用 车 运 行 维 护 费'), '公务用车运行维护费');
+    assert.equal(tidyText('PDF  file 报告 2024 年'), 'PDF file 报告 2024 年');
+  });
+
+  it('reads wrapped header cells and a spanning parent as column paths (header of a real 基金 table)', () => {
+    const at = (text: string, x0: number, x1: number, y: number): HeaderSeg => ({ text, x0, x1, y, size: 12, page: 1 });
+    const leaves = buildLeafColumns(
+      [
+        at('项目', 232.6, 256.6, 170.1),
+        at('年初结转和', 349.6, 409.6, 188.2),
+        at('结余', 367.6, 391.6, 203.7),
+        at('本年收入', 420.4, 468.4, 195.9),
+        at('本年支出', 526.0, 574.0, 170.1),
+        at('年末结转和', 631.6, 691.6, 188.2),
+        at('结余', 649.6, 673.6, 203.7),
+        at('支出功能分类', 179.2, 251.2, 191.8),
+        at('科目名称', 290.8, 338.8, 209.1),
+        at('小计', 479.2, 503.2, 209.1),
+        at('基本支出', 514.0, 562.0, 209.1),
+        at('项目支出', 572.8, 620.8, 209.1),
+        at('科目编码', 191.2, 239.2, 209.1),
+        at('类', 150.4, 162.4, 226.3),
+        at('款', 197.2, 209.2, 226.3),
+        at('项', 244.0, 256.0, 226.3),
+      ],
+      140,
+      780,
+    );
+    assert.deepEqual(
+      leaves.map((l) => l.path.at(-1)),
+      ['类', '款', '项', '科目名称', '年初结转和结余', '本年收入', '小计', '基本支出', '项目支出', '年末结转和结余'],
+    );
+    assert.deepEqual(
+      leaves.slice(4).map((l) => l.path.join('/')),
+      ['年初结转和结余', '本年收入', '本年支出/小计', '本年支出/基本支出', '本年支出/项目支出', '年末结转和结余'],
+    );
+    assert.ok(leaves.slice(1, 3).every((l) => l.path.includes('支出功能分类科目编码')));
+  });
+});
