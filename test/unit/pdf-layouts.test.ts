@@ -8,7 +8,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { importPdf } from '../../src/import/pdf/index.ts';
 import type { Cell, Disclosure, Table } from '../../src/model/disclosure.ts';
-import { DEPARTMENT, itemRows, layoutsPdf } from '../fixtures/pdf/layouts.ts';
+import { DEPARTMENT, itemRows, layoutsPdf, lineNumbersPdf, SUMMARY_ROWS } from '../fixtures/pdf/layouts.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'juesuan-pdf-layouts-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -93,5 +93,36 @@ describe('PDF import: made-up layouts (pdfmake, Noto CJK)', () => {
       texts.some((t) => t.includes(`${DEPARTMENT}2019年度收入总计1,234.56万元，比上年增加12.30万元，增长1.01%。`)),
       texts.join('\n'),
     );
+  });
+});
+
+describe('PDF import: 2019 收入支出决算总表 with 行次 and a 栏次 row', () => {
+  let d: Disclosure;
+  before(async () => {
+    const file = path.join(dir, 'summary.pdf');
+    writeFileSync(file, await lineNumbersPdf());
+    d = await importPdf(file);
+  });
+
+  it('reads table number, department, column numbers and every row with its 行次', () => {
+    const t = d.tables[0] as Table;
+    assert.equal(t.kind, 'income_expense_summary');
+    assert.equal(t.tableNo, '公开01表');
+    assert.equal(t.department, DEPARTMENT);
+    assert.deepEqual(
+      t.columns.map((c) => `${c.side}:${c.id}:${c.number}`),
+      ['income:amount:1', 'expense:amount:2'],
+    );
+    for (const want of SUMMARY_ROWS) {
+      for (const side of ['income', 'expense'] as const) {
+        const [label, lineNo, figure] = want[side];
+        const row = t.rows.find((r) => r.side === side && r.lineNo === lineNo);
+        assert.ok(row, `${side} 行次 ${lineNo}`);
+        assert.equal(row.label, label);
+        assert.equal(printed(row.cells.amount), figure.replace(/,/g, ''), `${side} ${label}`);
+      }
+    }
+    assert.equal(t.rows.length, SUMMARY_ROWS.length * 2);
+    assert.equal(t.rows.find((r) => r.lineNo === '26')?.key, 'expense.201');
   });
 });

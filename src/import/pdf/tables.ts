@@ -116,6 +116,16 @@ export function readTable(
     for (const s of kept) segs.push({ ...s, page: l.page });
   }
   if (unit) table.unit = unit;
+  // "公开01表" is often printed just above the title.
+  for (const i of [hit.index - 1, hit.index - 2]) {
+    const l = lines[i];
+    if (table.tableNo || !l || l.page !== titleLine.page) continue;
+    const no = readTableNo(l.text);
+    if (no) {
+      table.tableNo = no;
+      used.add(i);
+    }
+  }
 
   const firstPage = titleLine.page;
   const bodyLike = (s: Seg) =>
@@ -138,7 +148,22 @@ export function readTable(
   const labelWords = header.filter((s) => LABEL_WORD.test(squash(s.text)));
   const underLabel = (s: Seg) => labelWords.some((w) => s.x0 < w.x1 + s.size && w.x0 < s.x1 + s.size && w.y < s.y);
   header = header.filter((s) => !(TOTAL_LABEL.test(squash(s.text)) && underLabel(s)));
-  const headerSet = new Set(header);
+  // The 栏次 row ("栏次 1 2 3 …", or the bare numbers): column numbers, not header names.
+  const numberSegs: Seg[] = [];
+  for (const lanci of header.filter((x) => squash(x.text).startsWith('栏次'))) {
+    numberSegs.push(
+      lanci,
+      ...header.filter((x) => /^\d{1,2}$/.test(x.text.trim()) && Math.abs(x.y - lanci.y) < 0.5 * x.size),
+    );
+  }
+  const byY = new Map<number, Seg[]>();
+  for (const x of header) byY.set(Math.round(x.y / 3), [...(byY.get(Math.round(x.y / 3)) ?? []), x]);
+  for (const row of byY.values()) {
+    const nums = row.map((x) => x.text.trim());
+    if (row.length >= 2 && nums.every((n, i) => n === String(i + 1))) numberSegs.push(...row);
+  }
+  header = header.filter((x) => !numberSegs.includes(x));
+  const headerSet = new Set([...header, ...numberSegs]);
   const headerWords = new Set(header.map((s) => squash(s.text)));
   const sided = def.columns.some((c) => c.side !== undefined);
   const sideMarks = sided ? header.filter((s) => SIDE_WORD.test(squash(s.text))) : [];
@@ -182,6 +207,8 @@ export function readTable(
         continue;
       }
       const column: Column = { id: c.id, header: leaf.path };
+      const no = numberSegs.find((n) => /^\d+$/.test(n.text.trim()) && centre(n) >= leaf.x0 && centre(n) < leaf.x1);
+      if (no) column.number = no.text.trim();
       if (side) column.side = side;
       cols.push({ leaf, column });
     }
@@ -314,6 +341,7 @@ interface RowContext {
 
 interface Band {
   anchor: Seg;
+  lineNo?: Seg;
   codeParts: Seg[];
   names: Seg[];
   values: Map<string, Seg>;
@@ -351,8 +379,20 @@ function buildRows(
     return best;
   };
   const sameLine = (a: Seg, b: Seg) => Math.abs(a.y - b.y) < 0.5 * Math.max(a.size, b.size);
+  // 行次: small integers printed in the 行次 column are the row's line number.
+  const lineNoLeaf = group.labels.find((l) => l.path.some((p) => squash(p) === '行次'));
+  const isLineNo = (s: Seg) =>
+    lineNoLeaf !== undefined &&
+    /^\d{1,3}$/.test(s.text.trim()) &&
+    centre(s) >= lineNoLeaf.x0 &&
+    centre(s) < lineNoLeaf.x1;
   const nameSegs: Seg[] = [];
   for (const s of ordered) {
+    if (isLineNo(s)) {
+      const b = nearest(s);
+      if (b) b.lineNo = s;
+      continue;
+    }
     if (bands.some((b) => b.anchor === s)) continue;
     // Digits are a code part only left of the names ("201 06 01"); further right they belong to a name.
     const inCodeColumn = s.x0 < nameX - 0.5 * s.size;
@@ -421,6 +461,7 @@ function buildRows(
     }
     const row: Row = { key: '', label, cells: {}, src: srcOf(ctx.file, b.anchor) };
     if (side) row.side = side;
+    if (b.lineNo) row.lineNo = b.lineNo.text.trim();
     if (code) {
       row.code = code;
       row.key = code;
