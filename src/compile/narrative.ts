@@ -7,7 +7,7 @@ import type { Template } from '../model/templates.ts';
 import { rounded } from './cells.ts';
 import type { Ledger } from './ledger.ts';
 import type { CodeNames } from './names.ts';
-import { chineseNumber } from './numerals.ts';
+import { chineseNumber } from '../model/numerals.ts';
 import { againstBudget, change, clauses, hundredths, shareOf, trimStop, wan } from './phrases.ts';
 import { formatPoints, type ScoreResult } from './scoring.ts';
 import { type Figures, FUND_NAMES } from './tables.ts';

@@ -17,7 +17,7 @@ import JSZip from 'jszip';
 import type { Disclosure } from '../model/disclosure.ts';
 import type { Grid, GridRow } from './layout.ts';
 import { type Block, outline } from './outline.ts';
-import { FIXED_DATE, normaliseZip } from './zip.ts';
+import { FIXED_DATE, normaliseZip } from '../util/deterministic-zip.ts';
 
 const BODY_FONT = {
   ascii: 'Times New Roman',

@@ -2,7 +2,7 @@
 // HTML, PDF, DOCX and XLSX all draw from this grid.
 import type { Cell, Disclosure, PerformanceEvaluation, Row, Table } from '../model/disclosure.ts';
 import { formatScaled } from '../model/money.ts';
-import { chineseNumber } from './numerals.ts';
+import { chineseNumber } from '../model/numerals.ts';
 
 export interface GridCell {
   text: string;

@@ -2,7 +2,7 @@
 import ExcelJS from 'exceljs';
 import type { Disclosure } from '../model/disclosure.ts';
 import { type Grid, performanceGrids, tableGrid } from './layout.ts';
-import { FIXED_DATE, normaliseZip } from './zip.ts';
+import { FIXED_DATE, normaliseZip } from '../util/deterministic-zip.ts';
 
 const THIN: Partial<ExcelJS.Borders> = {
   top: { style: 'thin' },

@@ -16,7 +16,7 @@ import {
   SHEET_THREE_PUBLIC,
   TEXT_KINDS,
 } from './sheets.ts';
-import { FIXED_DATE, normaliseZip } from './zip.ts';
+import { FIXED_DATE, normaliseZip } from '../../util/deterministic-zip.ts';
 
 const PAIR_SHEETS = [SHEET_INFO, SHEET_THREE_PUBLIC, SHEET_OTHER];
 
