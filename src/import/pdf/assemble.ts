@@ -13,6 +13,8 @@ import type { PdfText } from './extract.ts';
 import type { Line } from './lines.ts';
 import { linesToParagraphs, tidyText } from './paragraphs.ts';
 
+const ANNEX = /^附件\s*\d+(?:\s*[-—－]\s*\d+)?(?![\d.])/;
+
 const lineText = (file: string, l: Line): PrintedText => ({ text: tidyText(l.text), src: { file, page: l.page } });
 
 /** Builds the Disclosure from a PDF's positioned text. Throws InputError when the file is no disclosure. */
@@ -48,7 +50,13 @@ export function assembleDisclosure(file: string, text: PdfText): Disclosure {
   );
 
   const contents = contentsOf(file, lines, used);
-  const rest = lines.filter((l, i) => !used.has(i) && !contents.lines.has(l));
+  // Performance annexes (附件1-1 …绩效自评表) are grid forms this importer does not read yet: set apart, reported.
+  const lastTable = Math.max(-1, ...used);
+  const annexAt = lines.findIndex(
+    (l, i) => i > lastTable && !used.has(i) && !contents.lines.has(l) && ANNEX.test(tidyText(l.text)),
+  );
+  const annexLines = annexAt >= 0 ? lines.slice(annexAt) : [];
+  const rest = lines.filter((l, i) => !used.has(i) && !contents.lines.has(l) && (annexAt < 0 || i < annexAt));
   // Glossary: from a "名词解释" heading to the next heading of the same or a higher level.
   const narrativeLines: Line[] = [];
   const glossaryLines: Line[] = [];
@@ -77,10 +85,24 @@ export function assembleDisclosure(file: string, text: PdfText): Disclosure {
       });
     }
   }
+  if (annexLines.length > 0) {
+    const first = annexLines[0] as Line;
+    const last = annexLines[annexLines.length - 1] as Line;
+    unread.push({
+      what: `附件 / annexes: ${tidyText(first.text).slice(0, 40)}`,
+      reason: `绩效自评附件（第 ${first.page}–${last.page} 页）未读取 / performance annexes (pages ${first.page}–${last.page}) not read`,
+      src: { file, page: first.page },
+    });
+  }
   for (const g of glossary.rest) {
     unread.push({ what: '名词解释 / glossary', reason: '不是“名词：解释”条目 / not a term entry', src: g.src ?? {} });
   }
   for (const t of read.filter((t) => !tables.includes(t))) {
+    // A title with nothing under it, followed by the real table later: an entry of a contents list.
+    if (t.columns.length === 0 && t.rows.length === 0) {
+      contents.blocks.push({ text: t.title, ...(t.src?.page ? { src: { file, page: t.src.page } } : {}) });
+      continue;
+    }
     unread.push({
       what: t.title,
       reason: '表题重复且无数据（目录？）/ table title repeated without data (contents?)',
