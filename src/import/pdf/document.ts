@@ -1,7 +1,6 @@
-// Positioned text → Disclosure: lines per page, tables by title, the rest as narrative.
-import type { Disclosure, Table } from '../../model/disclosure.ts';
-import { InputError } from '../../model/errors.ts';
-import { TEMPLATES, type Template, tableByTitle, templateFor } from '../../model/templates.ts';
+// Positioned text → page lines (page numbers dropped), and the tables found by their titles.
+import type { Table } from '../../model/disclosure.ts';
+import { TEMPLATES, type Template, tableByTitle } from '../../model/templates.ts';
 import { recogniseTitle } from '../recognise/titles.ts';
 import type { PdfText } from './extract.ts';
 import { buildLines, type Line } from './lines.ts';
@@ -65,6 +64,3 @@ export function readTables(
   });
   return { tables, used };
 }
-
-export type { Disclosure };
-export { InputError, templateFor };
