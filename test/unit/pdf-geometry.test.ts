@@ -1,6 +1,7 @@
 // Geometry on small made-up fragments: radicals, lines from positioned items, pdfjs-joined cells, header leaves.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { layoutOf } from '../../src/import/pdf/document.ts';
 import { normaliseRadicals, splitAtSpaces, type TextItem } from '../../src/import/pdf/extract.ts';
 import { buildLeafColumns, type HeaderSeg } from '../../src/import/pdf/header.ts';
 import { buildLines } from '../../src/import/pdf/lines.ts';
@@ -95,5 +96,23 @@ describe('PDF geometry', () => {
       ['年初结转和结余', '本年收入', '本年支出/小计', '本年支出/基本支出', '本年支出/项目支出', '年末结转和结余'],
     );
     assert.ok(leaves.slice(1, 3).every((l) => l.path.includes('支出功能分类科目编码')));
+  });
+
+  it('drops running headers, footers and page numbers, keeps the body', () => {
+    const page = (n: number) => ({
+      page: n,
+      width: 595,
+      height: 842,
+      items: [
+        item(`测试局2019年度部门决算 第 ${n} 页`, 200, 30, 9),
+        item(`正文第${n}页`, 72, 400),
+        item(`- ${n} -`, 290, 820, 9),
+      ],
+    });
+    const layout = layoutOf({ file: 'x.pdf', pages: [1, 2, 3].map(page), pageMs: [], openMs: 0 });
+    assert.deepEqual(
+      layout.lines.map((l) => l.text),
+      ['正文第1页', '正文第2页', '正文第3页'],
+    );
   });
 });

@@ -17,12 +17,31 @@ export interface PdfLayout {
 export function layoutOf(text: PdfText): PdfLayout {
   const lines: Line[] = [];
   const unreadPages: PdfLayout['unreadPages'] = [];
+  const edge = new Map<string, Set<number>>();
+  const heights = new Map<number, number>();
   for (const p of text.pages) {
     if (p.error) unreadPages.push({ page: p.page, reason: p.error });
+    heights.set(p.page, p.height);
     const pageLines = buildLines(p.page, p.items);
+    for (const l of pageLines) {
+      if (l.y > p.height * 0.08 && l.y < p.height * 0.94) continue;
+      const k = runningKey(l.text);
+      edge.set(k, (edge.get(k) ?? new Set()).add(p.page));
+    }
     lines.push(...pageLines.filter((l, i) => !isPageFurniture(l, i, pageLines.length, p.height)));
   }
-  return { lines, pages: text.pages.length, unreadPages };
+  // A running header or footer: the same text at the top or bottom edge of at least three pages.
+  const running = (l: Line) => {
+    const h = heights.get(l.page) ?? 0;
+    if (l.y > h * 0.08 && l.y < h * 0.94) return false;
+    return (edge.get(runningKey(l.text))?.size ?? 0) >= 3;
+  };
+  return { lines: lines.filter((l) => !running(l)), pages: text.pages.length, unreadPages };
+}
+
+/** Running header text with its page number taken out ("第 3 页" and "第 4 页" are the same running line). */
+function runningKey(text: string): string {
+  return text.replace(/\s+/g, '').replace(/\d+/g, '#');
 }
 
 /** A page number printed alone at the top or bottom edge ("- 3 -", "3", "第 3 页"). */
