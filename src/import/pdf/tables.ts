@@ -1,6 +1,7 @@
 // Tables from geometry: find each table by its exact title, read its header into column anchors, then build
 // rows from the body's segments (one band per row, anchored on the row's code or label).
 import type { Cell, Column, Row, Source, Table } from '../../model/disclosure.ts';
+import { stripNumbering } from '../../model/classification.ts';
 import type { Unit } from '../../model/money.ts';
 import { type RowDef, squash, type TableDef, type Template } from '../../model/templates.ts';
 import { isDash, isDecimalFigure, isFigure, toCell } from '../recognise/cells.ts';
@@ -455,7 +456,9 @@ function buildRows(
       } else nameParts.push(p);
     }
     const names = [...nameParts, ...b.names].sort((a, c) => a.y - c.y || a.x0 - c.x0);
-    const label = tidyLabel(names.map((n) => n.text.trim()).join(''));
+    const printed = tidyLabel(names.map((n) => n.text.trim()).join(''));
+    // summary tables: the ordinal ("一、") is dropped, as the text importer does
+    const label = fixed ? stripNumbering(printed) : printed;
     if (code && !isCode(code)) {
       ctx.table.unread.push({ reason: `科目编码无法识别 / unreadable code: ${code}`, src: srcOf(ctx.file, b.anchor) });
     }
