@@ -1,19 +1,24 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { importFile, optional } from '../../src/import/index.ts';
+import { importFile } from '../../src/import/index.ts';
 
 describe('importFile', () => {
-  it('reads extracted text by content, with the performance annexes when their parser is there', async () => {
+  it('reads extracted text by content, with its performance annexes', async () => {
     const d = await importFile('test/fixtures/seed/shenzhen-fupin-2019.txt');
     assert.equal(d.meta.source.format, 'text');
     assert.equal(d.meta.fiscalYear, 2019);
-    const parser = await optional('./text/performance.ts');
-    if (parser) assert.equal(d.performance.length, 2);
-    else assert.ok(d.unread.some((u) => u.what.startsWith('附件')));
+    assert.deepEqual(
+      d.performance.map((p) => [p.annex, p.totalScore?.text, p.grade]),
+      [
+        ['附件1-1', '94.52', '优秀'],
+        ['附件1-2', '94.58', '优秀'],
+      ],
+    );
   });
 
-  it('treats a module that is not there (yet) as absent, and nothing else', async () => {
-    assert.equal(await optional('./no-such-module.ts'), undefined);
-    assert.ok(await optional('./text/lines.ts'));
+  it('reads a PDF by content, whatever its name', async () => {
+    const d = await importFile('test/fixtures/samples/shanghai-2024-template.pdf');
+    assert.equal(d.meta.source.format, 'pdf');
+    assert.equal(d.tables.length, 9);
   });
 });

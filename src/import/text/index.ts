@@ -11,16 +11,9 @@ import { chooseTemplate, readFiscalYear, readRegion } from '../recognise/meta.ts
 import { buildSections, joinParagraphs, lineWidth, numberingOf, sectionTexts } from '../recognise/sections.ts';
 import { type DocumentParts, splitDocument } from './document.ts';
 import { splitLines, type TextLine } from './lines.ts';
+import { parsePerformanceAnnexes } from './performance.ts';
 import { readTable } from './tables.ts';
 import { lineSource } from './tokens.ts';
-
-/** Parses the performance annexes (附件1-1, 附件1-2 …) from their first line on. */
-export type AnnexParser = (lines: readonly TextLine[], file: string) => PerformanceEvaluation[];
-
-export interface TextImportOptions {
-  /** Performance annex parser; without it the annexes are recorded as unread. */
-  parseAnnexes?: AnnexParser | undefined;
-}
 
 const printed = (l: TextLine) => ({ text: l.text, src: lineSource(l) });
 
@@ -56,7 +49,7 @@ function unitFrom(lines: readonly TextLine[]): Unit {
 }
 
 /** Imports an extracted text. Throws InputError when the text is not a disclosure or is cut short. */
-export function importText(text: string, file: string, opts: TextImportOptions = {}): Disclosure {
+export function importText(text: string, file: string): Disclosure {
   const split = splitLines(text);
   const { lines } = split;
   if (lines.length === 0) throw new InputError(file, '文件为空 / the file is empty');
@@ -111,17 +104,7 @@ export function importText(text: string, file: string, opts: TextImportOptions =
     });
   }
   let performance: PerformanceEvaluation[] = [];
-  if (parts.annexes.length > 0) {
-    const first = parts.annexes[0] as TextLine;
-    if (opts.parseAnnexes) performance = opts.parseAnnexes(parts.annexes, file);
-    else {
-      unread.push({
-        what: `附件 / annexes (${parts.annexes.length} 行 / lines)`,
-        reason: '绩效自评表解析器不可用 / performance annex parser not available',
-        src: lineSource(first),
-      });
-    }
-  }
+  if (parts.annexes.length > 0) performance = parsePerformanceAnnexes(parts.annexes, file);
 
   const fact = readFacts(sectionTexts(narrative));
   const disclosure: Disclosure = {
