@@ -5,6 +5,7 @@ import { CROSS_RULES } from './rules/cross.ts';
 import { FORM_RULES } from './rules/form.ts';
 import { NARRATIVE_RULES } from './rules/narrative.ts';
 import { PERFORMANCE_RULES } from './rules/performance.ts';
+import { PROCUREMENT_RULES } from './rules/procurement.ts';
 import type { Rule } from './types.ts';
 
 export const CATALOGUE: readonly Rule[] = [
@@ -12,6 +13,7 @@ export const CATALOGUE: readonly Rule[] = [
   ...ARITHMETIC_RULES,
   ...CROSS_RULES,
   ...NARRATIVE_RULES,
+  ...PROCUREMENT_RULES,
   ...PERFORMANCE_RULES,
   ...FORM_RULES,
 ];
