@@ -12,6 +12,7 @@ import { findTitles, layoutOf, readTables } from './document.ts';
 import type { PdfText } from './extract.ts';
 import type { Line } from './lines.ts';
 import { linesToParagraphs, tidyText } from './paragraphs.ts';
+import { readPerformanceAnnexes } from './performance.ts';
 
 const ANNEX = /^附件\s*\d+(?:\s*[-—－]\s*\d+)?(?![\d.])/;
 
@@ -50,7 +51,7 @@ export function assembleDisclosure(file: string, text: PdfText): Disclosure {
   );
 
   const contents = contentsOf(file, lines, used);
-  // Performance annexes (附件1-1 …绩效自评表) are grid forms this importer does not read yet: set apart, reported.
+  // Performance annexes (附件1-1 …绩效自评表): grid forms read from cell positions.
   const lastTable = Math.max(-1, ...used);
   const annexAt = lines.findIndex(
     (l, i) => i > lastTable && !used.has(i) && !contents.lines.has(l) && ANNEX.test(tidyText(l.text)),
@@ -85,15 +86,6 @@ export function assembleDisclosure(file: string, text: PdfText): Disclosure {
       });
     }
   }
-  if (annexLines.length > 0) {
-    const first = annexLines[0] as Line;
-    const last = annexLines[annexLines.length - 1] as Line;
-    unread.push({
-      what: `附件 / annexes: ${tidyText(first.text).slice(0, 40)}`,
-      reason: `绩效自评附件（第 ${first.page}–${last.page} 页）未读取 / performance annexes (pages ${first.page}–${last.page}) not read`,
-      src: { file, page: first.page },
-    });
-  }
   for (const g of glossary.rest) {
     unread.push({ what: '名词解释 / glossary', reason: '不是“名词：解释”条目 / not a term entry', src: g.src ?? {} });
   }
@@ -122,7 +114,7 @@ export function assembleDisclosure(file: string, text: PdfText): Disclosure {
     tables,
     narrative,
     glossary: glossary.entries,
-    performance: [],
+    performance: annexLines.length > 0 ? readPerformanceAnnexes(file, annexLines) : [],
     facts: readFacts(sectionTexts(narrative)),
     contents: contents.blocks,
     unread,
