@@ -7,6 +7,13 @@ import type { Job, Reply } from './worker.ts';
 
 const ENTRY = new URL('./worker-entry.mjs', import.meta.url);
 
+/**
+ * Heap bounds per worker. Translating a large embedded CFF font (a whole 4 MB Noto Sans KR) makes ~120 MB of
+ * short-lived arrays; unbounded, V8 lets the heap grow to ~550 MB before collecting. A job that runs out of memory
+ * under these bounds is run again once in a worker without them.
+ */
+export const WORKER_HEAP = { maxOldGenerationSizeMb: 192, maxYoungGenerationSizeMb: 6 } as const;
+
 interface Slot {
   worker: Worker;
   busy: boolean;
@@ -25,7 +32,10 @@ export class PdfPool {
   private nextId = 1;
   private closed = false;
 
-  constructor(readonly size: number = Math.max(1, availableParallelism())) {}
+  constructor(
+    readonly size: number = Math.max(1, availableParallelism()),
+    private readonly heap: { maxOldGenerationSizeMb: number; maxYoungGenerationSizeMb: number } = WORKER_HEAP,
+  ) {}
 
   /** Imports one PDF in a worker. Rejects with InputError for bad input, Error for internal failures. */
   import(path: string): Promise<Disclosure> {
@@ -83,7 +93,7 @@ export class PdfPool {
   }
 
   private spawn(): Slot {
-    const worker = new Worker(ENTRY, { execArgv: [] });
+    const worker = new Worker(ENTRY, { execArgv: [], resourceLimits: { ...this.heap } });
     const slot: Slot = { worker, busy: false };
     worker.unref();
     worker.on('message', (r: Reply) => this.settle(slot, r));
@@ -111,13 +121,36 @@ export class PdfPool {
   private fail(slot: Slot, e: Error): void {
     const i = this.slots.indexOf(slot);
     if (i >= 0) this.slots.splice(i, 1);
+    const oom = (e as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY';
     for (const [id, run] of this.running) {
       if (run.slot !== slot) continue;
       this.running.delete(id);
-      run.p.reject(new Error(`${run.p.job.path}: ${e.message}`));
+      if (oom && !this.closed) runUnbounded(run.p);
+      else run.p.reject(new Error(`${run.p.job.path}: ${e.message}`));
     }
     if (!this.closed) this.pump();
   }
+}
+
+/** Runs one job in a worker of its own with no heap bounds, then stops it. */
+function runUnbounded(p: Pending): void {
+  const worker = new Worker(ENTRY, { execArgv: [] });
+  let done = false;
+  const finish = (f: () => void) => {
+    if (done) return;
+    done = true;
+    f();
+    void worker.terminate();
+  };
+  worker.on('message', (r: Reply) => {
+    if (r.id !== p.job.id) return;
+    if (r.ok) finish(() => p.resolve(r.disclosure as Disclosure));
+    else if (r.input) finish(() => p.reject(new InputError(r.input?.file ?? p.job.path, r.input?.problem ?? '', r.input?.page)));
+    else finish(() => p.reject(new Error(r.message)));
+  });
+  worker.on('error', (e) => finish(() => p.reject(new Error(`${p.job.path}: ${e.message}`))));
+  worker.on('exit', (code) => finish(() => p.reject(new Error(`${p.job.path}: PDF worker exited with code ${code}`))));
+  worker.postMessage(p.job);
 }
 
 let shared: PdfPool | undefined;
