@@ -11,6 +11,7 @@ import type {
   Draft,
   Evidence,
   Finding,
+  NarrativeCoverage,
   Rule,
   RuleContext,
   Severity,
@@ -148,6 +149,24 @@ export function sortFindings(fs: Finding[]): Finding[] {
   );
 }
 
+/** Narrative figures found, checked by some rule that ran, and the ones no rule bound (with their place). */
+export function narrativeCoverage(ctx: RuleContext): NarrativeCoverage {
+  const v = ctx.narrative;
+  const list = v.mentions
+    .filter((m) => !v.checked.has(m))
+    .map((m) => {
+      const u: NarrativeCoverage['list'][number] = {
+        value: m.raw,
+        sentence: m.sentence.text,
+        section: m.sentence.section.path,
+      };
+      if (m.sentence.src?.page !== undefined) u.page = m.sentence.src.page;
+      if (m.sentence.src?.line !== undefined) u.line = m.sentence.src.line;
+      return u;
+    });
+  return { found: v.mentions.length, checked: v.mentions.length - list.length, unbound: list.length, list };
+}
+
 export function check(d: Disclosure, opts: CheckOptions = {}): CheckResult {
   const ctx = makeContext(d);
   const { findings, entries } = runRules(d, opts, ctx);
@@ -175,6 +194,7 @@ export function check(d: Disclosure, opts: CheckOptions = {}): CheckResult {
     complete,
     clean: complete && counts.error === 0 && counts.warning === 0,
     counts,
+    narrative: narrativeCoverage(ctx),
   };
   return {
     source: d.meta.source.file,

@@ -114,6 +114,24 @@ export interface CoverageEntry {
   reason?: string;
 }
 
+/** A narrative figure no rule compared with a table figure or with other figures. */
+export interface UnboundFigure {
+  /** The figure as printed ("12.50万元", "3.2%"). */
+  value: string;
+  sentence: string;
+  section: string;
+  page?: number;
+  line?: number;
+}
+
+/** Narrative figures (amounts and percentages): found, checked by some rule, not bound. */
+export interface NarrativeCoverage {
+  found: number;
+  checked: number;
+  unbound: number;
+  list: UnboundFigure[];
+}
+
 export interface Coverage {
   template: string;
   rules: CoverageEntry[];
@@ -126,6 +144,8 @@ export interface Coverage {
   /** Complete and no error or warning. */
   clean: boolean;
   counts: Record<Severity, number>;
+  /** Narrative figures left unchecked are listed, not silently dropped. */
+  narrative: NarrativeCoverage;
 }
 
 export interface CheckResult {

@@ -50,3 +50,9 @@ export function coverageLine(r: CheckResult): string {
       : '检查不完整 / incomplete: 不能视为无误 / not to be read as clean';
   return `规则 / rules: 运行 ran ${c.ran}，跳过 skipped ${c.skipped}，不适用 n/a ${c.notApplicable}；未读部分 / unread ${c.unread.length}；${state}`;
 }
+
+/** One line on the narrative figures: found, checked by a rule, not bound to anything (listed in the JSON report). */
+export function narrativeLine(r: CheckResult): string {
+  const n = r.coverage.narrative;
+  return `情况说明数字 / narrative figures: 共 found ${n.found}，已核对 checked ${n.checked}，未能对应未核对 not bound ${n.unbound}${n.unbound ? '（明细见 JSON coverage.narrative.list / listed in the JSON report）' : ''}`;
+}

@@ -1,6 +1,6 @@
 // Self-contained HTML report with quoted evidence. Everything from the document is escaped.
 import type { CheckResult } from '../check/types.ts';
-import { coverageLine, grouped, locationText, pagesOf, SEVERITY_LABEL } from './report-group.ts';
+import { coverageLine, grouped, locationText, narrativeLine, pagesOf, SEVERITY_LABEL } from './report-group.ts';
 
 export function escapeHtml(s: string): string {
   return s.replace(
@@ -23,7 +23,7 @@ export function reportHtml(results: CheckResult[]): string {
     const c = r.coverage.counts;
     body.push(`<section><h1>${e(r.department)} ${r.fiscalYear} 年度 — ${e(r.source)}</h1>`);
     body.push(
-      `<p class="cov">错误 error ${c.error} · 警告 warning ${c.warning} · 提示 info ${c.info}<br>${e(coverageLine(r))}</p>`,
+      `<p class="cov">错误 error ${c.error} · 警告 warning ${c.warning} · 提示 info ${c.info}<br>${e(coverageLine(r))}<br>${e(narrativeLine(r))}</p>`,
     );
     const skipped = r.coverage.rules.filter((x) => x.status === 'skipped');
     if (skipped.length || r.coverage.unread.length) {

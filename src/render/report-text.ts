@@ -1,6 +1,6 @@
 // Terminal report: per document, findings grouped by severity and table/section, with pages and evidence.
 import type { CheckResult } from '../check/types.ts';
-import { coverageLine, grouped, locationText, pagesOf, SEVERITY_LABEL } from './report-group.ts';
+import { coverageLine, grouped, locationText, narrativeLine, pagesOf, SEVERITY_LABEL } from './report-group.ts';
 
 export function reportText(results: CheckResult[], opts: { evidence?: boolean } = {}): string {
   const out: string[] = [];
@@ -9,6 +9,7 @@ export function reportText(results: CheckResult[], opts: { evidence?: boolean } 
     out.push(`== ${r.source} — ${r.department} ${r.fiscalYear} 年度（${r.coverage.template}）`);
     out.push(`   错误 error ${c.error} · 警告 warning ${c.warning} · 提示 info ${c.info}`);
     out.push(`   ${coverageLine(r)}`);
+    out.push(`   ${narrativeLine(r)}`);
     for (const s of r.coverage.rules.filter((x) => x.status === 'skipped'))
       out.push(`   未运行 / not run: ${s.rule} — ${s.reason}`);
     for (const u of r.coverage.unread)

@@ -100,6 +100,16 @@ describe('上海市普陀区财政局 2024 findings (hand-checked)', () => {
     );
   });
 
+  it('leaves unchecked only the 绩效 project budget no table carries (listed in the coverage)', () => {
+    // p.23 十: 598.42万元 three times (projects with targets / tracked / self-evaluated); no 2024 table holds it
+    const n = result.coverage.narrative;
+    assert.deepEqual(
+      n.list.map((u) => `p.${u.page} ${u.value}`),
+      ['p.23 598.42万元', 'p.23 598.42万元', 'p.23 598.42万元'],
+    );
+    assert.equal(n.found, n.checked + n.unbound);
+  });
+
   it('recomputes the share from the paragraph total', () => {
     const f = result.findings.find((x) => x.rule === 'NARR-SHARE');
     assert.equal(f?.expected, '71.65%');

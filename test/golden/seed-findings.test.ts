@@ -105,6 +105,32 @@ describe('seed findings (hand-checked)', () => {
     assert.match(x?.message ?? '', /四舍五入/);
   });
 
+  it('leaves unchecked only figures no table carries (绩效 results, fund volumes, a survey share)', () => {
+    // p.19 §九1: 314,927.26万元 (twice) and its 100% — multi-year fund volume, larger than the year's spending;
+    // p.20–21: outcomes of the projects (亿元 investments, 500万元 a year); p.23: survey 100%; p.24: 8,376.8万元
+    // evaluated project funds (no table holds it).
+    const n = result.coverage.narrative;
+    assert.deepEqual(
+      n.list.map((u) => `p.${u.page} ${u.value}`),
+      [
+        'p.19 314,927.26万元',
+        'p.19 100%',
+        'p.19 314,927.26万元',
+        'p.20 12亿元',
+        'p.21 500万元',
+        'p.21 47.45亿元',
+        'p.21 572.3亿元',
+        'p.21 1161亿元',
+        'p.21 199亿元',
+        'p.21 51.53亿元',
+        'p.21 171亿元',
+        'p.23 100%',
+        'p.24 8,376.8万元',
+      ],
+    );
+    assert.equal(n.found, n.checked + n.unbound);
+  });
+
   it('gives stable ids across runs', () => {
     const again = check(loadSeed());
     assert.deepEqual(

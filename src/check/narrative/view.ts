@@ -72,6 +72,10 @@ export interface NarrativeView {
   sentencesIn(sections: FlatSection[]): Sentence[];
   /** Mentions of one sentence, in order. */
   inSentence(s: Sentence): Mention[];
+  /** Mentions some rule compared with a table figure or with other figures (filled while rules run). */
+  checked: Set<Mention>;
+  /** Records that a rule compared these mentions (undefined ones are ignored). */
+  markChecked(...ms: (Mention | undefined)[]): void;
 }
 
 export function flattenSections(roots: Section[]): FlatSection[] {
@@ -169,6 +173,7 @@ export function buildNarrativeView(d: Disclosure): NarrativeView {
     l.push(m);
     bySentence.set(m.sentence, l);
   }
+  const checked = new Set<Mention>();
   return {
     sections,
     sentences,
@@ -179,6 +184,10 @@ export function buildNarrativeView(d: Disclosure): NarrativeView {
     sectionsMatching: (...phrases) => sections.filter((s) => s.chain.some((h) => phrases.some((p) => h.includes(p)))),
     sentencesIn: (secs) => sentences.filter((s) => secs.includes(s.section)),
     inSentence: (s) => bySentence.get(s) ?? [],
+    checked,
+    markChecked: (...ms) => {
+      for (const m of ms) if (m) checked.add(m);
+    },
   };
 }
 

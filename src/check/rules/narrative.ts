@@ -66,7 +66,9 @@ function mismatches(ctx: RuleContext): { m: AmountMention; cands: ReturnType<typ
       const scope = scopeOf(m.sentence.section);
       if (!scope || isChange(m) || isBudget(m)) continue;
       const cands = candidates(m, figuresFor(ctx, scope));
-      if (cands.length === 0 || cands.some((f) => sameAtPrintedPrecision(m, f.fen))) continue;
+      if (cands.length === 0) continue;
+      ctx.narrative.markChecked(m);
+      if (cands.some((f) => sameAtPrintedPrecision(m, f.fen))) continue;
       out.push({ m, cands });
     }
     return out;
@@ -148,7 +150,13 @@ const rateRule = rule({
       const before = amountsBefore(p);
       const budget = [...before].reverse().find(isBudget);
       const actual = [...before].reverse().find((m) => !isBudget(m) && !isChange(m));
+      if (!budget && scopeOf(p.sentence.section) === 'threePublic') {
+        const d = threePublicRate(ctx, p, actual);
+        if (d) out.push(d);
+        continue;
+      }
       if (!budget || !actual || budget.fen === 0n) continue;
+      ctx.narrative.markChecked(p, budget, actual);
       const r = pctOutcome(p, actual.fen, budget.fen);
       if (r.ok) continue;
       out.push({
@@ -167,6 +175,40 @@ const rateRule = rule({
     return out;
   },
 });
+
+/** A 三公 item's rate with no budget in the sentence ("支出决算为X万元，完成预算的Y%"): against its 公开07表 budget. */
+function threePublicRate(ctx: RuleContext, p: PercentMention, actual: AmountMention | undefined): Draft | undefined {
+  const t7 = ctx.table('three_public');
+  const row = t7?.rows[0];
+  const named = threePublicItemAt(p.sentence.text, p.at);
+  if (!t7 || !row || !named || (actual && actual.at < named.i)) return undefined;
+  const b = row.cells[`budget.${named.key}`];
+  const a = row.cells[`actual.${named.key}`];
+  // a zero or blank budget is NARR-RATE-ZERO-BUDGET's case
+  if (b?.kind !== 'amount' || b.fen === 0n) return undefined;
+  const spent =
+    actual?.fen ?? (a?.kind === 'amount' ? a.fen : a?.kind === 'blank' || a?.kind === 'dash' ? 0n : undefined);
+  if (spent === undefined) return undefined;
+  ctx.narrative.markChecked(p, actual);
+  const r = pctOutcome(p, spent, b.fen);
+  if (r.ok) return undefined;
+  const spentText = actual?.raw ?? fmt(spent, t7.unit);
+  const budgetText = `${b.text} ${t7.unit}`;
+  return {
+    severity: r.near ? 'info' : 'error',
+    message: `“${p.subject}${p.raw}”应为 ${pct(r.expect, p.scale)}（${spentText} ÷ 公开07表预算 ${budgetText}）`,
+    messageEn: `"${p.subject}${p.raw}" should be ${pct(r.expect, p.scale)} (${spentText} / Table 7 budget ${budgetText})`,
+    evidence: [
+      mentionEvidence(p, '比率 / rate'),
+      cellEvidence(t7, row, `budget.${named.key}`, '预算 / budget'),
+      ...(actual
+        ? [mentionEvidence(actual, '支出 / actual')]
+        : [cellEvidence(t7, row, `actual.${named.key}`, '支出 / actual')]),
+    ],
+    expected: pct(r.expect, p.scale),
+    actual: p.raw,
+  };
+}
 
 const zeroBudgetRule = rule({
   id: 'NARR-RATE-ZERO-BUDGET',
@@ -194,6 +236,7 @@ const zeroBudgetRule = rule({
         const cell = row.cells[`budget.${item}`];
         const zero = cell?.kind === 'blank' || cell?.kind === 'dash' || (cell?.kind === 'amount' && cell.fen === 0n);
         if (!zero) continue;
+        ctx.narrative.markChecked(p);
         out.push({
           message: `公开07表该项预算数为零或空白，却表述“${p.subject}${p.raw}”`,
           messageEn: `The item's budget in Table 7 is zero or blank, yet "${p.subject}${p.raw}" is stated`,
@@ -204,6 +247,7 @@ const zeroBudgetRule = rule({
         continue;
       }
       if (budget.fen !== 0n) continue;
+      ctx.narrative.markChecked(p, budget);
       out.push({
         message: `预算为零（${budget.raw}），却表述“${p.subject}${p.raw}”`,
         messageEn: `Budget is zero (${budget.raw}) yet "${p.subject}${p.raw}" is stated`,
@@ -245,6 +289,7 @@ const rateWordingRule = rule({
         const budget = budgetM
           ? budgetM.fen
           : actual.fen + (/(增加|超支)$/.test(change?.subject ?? '') ? -(change?.fen ?? 0n) : (change?.fen ?? 0n));
+        ctx.narrative.markChecked(p, actual, budgetM, change);
         if (budget !== 0n)
           expected = `执行率 ${pct(percentAt(actual.fen, budget, p.scale), p.scale)}（${actual.raw} ÷ ${fmt(budget, '万元')}）`;
       }
@@ -281,6 +326,7 @@ const diffRule = rule({
       const budget = [...before].reverse().find(isBudget);
       const actual = [...before].reverse().find((x) => !isBudget(x) && !isChange(x));
       if (!budget || !actual) continue;
+      ctx.narrative.markChecked(m, budget, actual);
       const less = dir[2] === '减少' || dir[2] === '节约';
       const real = budget.fen - actual.fen;
       const stated = less ? m.fen : -m.fen;
@@ -328,6 +374,7 @@ const shareRule = rule({
         : (inSection.find((a) => /(合计|总计|总额)$/.test(a.subject)) ??
           samePara.find((a) => idx(a) < idx(part) && a.fen >= part.fen));
       if (!whole || whole.fen === 0n) continue;
+      ctx.narrative.markChecked(p, part, whole);
       const r = pctOutcome(p, part.fen, whole.fen);
       if (r.ok) continue;
       out.push({
@@ -414,6 +461,7 @@ function growthRule(id: 'NARR-GROWTH' | 'NARR-ZERO-BASE'): Rule {
         if (!current) continue;
         const up = /(增加|增长|上升)$/.test(change.subject);
         const base = up ? current.fen - change.fen : current.fen + change.fen;
+        if (id === 'NARR-GROWTH') ctx.narrative.markChecked(p, change, current);
         if (id === 'NARR-ZERO-BASE') {
           if (base === 0n)
             out.push({
@@ -643,6 +691,7 @@ const threePublicRule = rule({
           const col = `${budget ? 'budget' : 'actual'}.${item}`;
           const printed = row.cells[col];
           if (printed?.kind !== 'amount' && printed?.kind !== 'blank' && printed?.kind !== 'dash') continue;
+          ctx.narrative.markChecked(m);
           // a blank or dash cell prints no amount: only a zero agrees with it
           const cell = printed.kind === 'amount' ? printed : { fen: 0n, text: '（空白）' };
           if (printed.kind !== 'amount' && m.fen === 0n) continue;
@@ -684,6 +733,7 @@ const runningCostRule = rule({
     const out: Draft[] = [];
     for (const m of ctx.narrative.amounts) {
       if (!/机关运行经费(支出|决算数?)?(为|共计|合计)?$/.test(m.subject)) continue;
+      ctx.narrative.markChecked(m);
       const unitSlip = m.unit !== t6.unit && Number(m.number.replace(/,/g, '')) === Number(cell.text.replace(/,/g, ''));
       const ok = !unitSlip && (equal ? sameAtPrintedPrecision(m, cell.fen) : m.fen <= cell.fen);
       if (ok) continue;
@@ -726,6 +776,7 @@ const procurementRule = rule({
       const sme = find(/中小企业(合同金额)?$/);
       const micro = find(/小微企业(合同金额)?$/);
       if (total && goods && works && services) {
+        ctx.narrative.markChecked(total, goods, works, services);
         const s = goods.fen + works.fen + services.fen;
         const outcome = total.unit === '万元' ? tie(s, total.fen, '万元', 3) : s === total.fen ? 'ok' : 'error';
         if (outcome !== 'ok')
@@ -741,6 +792,8 @@ const procurementRule = rule({
             ),
           );
       }
+      if (total && sme) ctx.narrative.markChecked(total, sme);
+      if (sme && micro) ctx.narrative.markChecked(sme, micro);
       if (total && sme && sme.fen > total.fen)
         out.push({
           message: `授予中小企业合同金额 ${sme.raw} 大于政府采购总额 ${total.raw}`,
@@ -803,6 +856,8 @@ const assetThresholdRule = rule({
     const out: Draft[] = [];
     for (const s of ctx.narrative.sentences) {
       for (const m of s.text.matchAll(/单价(\d+)(万元|元)(?:（含）)?以上(通用|专用)?设备/g)) {
+        const at = (m.index ?? 0) + 2;
+        ctx.narrative.markChecked(ctx.narrative.inSentence(s).find((x) => x.at === at));
         const want = m[3] === '通用' ? 50 : 100;
         if (Number(m[1]) === want && m[2] === '万元') continue;
         out.push({
@@ -929,7 +984,9 @@ const itemAmountRule = rule({
       for (const m of ctx.narrative.inSentence(s)) {
         if (m.kind !== 'amount' || !/(支出决算|决算数)为?$/.test(m.subject)) continue;
         const c = item.cells.total;
-        if (c?.kind !== 'amount' || sameAtPrintedPrecision(m, c.fen)) continue;
+        if (c?.kind !== 'amount') continue;
+        ctx.narrative.markChecked(m);
+        if (sameAtPrintedPrecision(m, c.fen)) continue;
         out.push({
           message: `“${current.names[2]}（项）”支出决算 ${m.raw} 与公开05表 ${item.code}（${c.text} 万元）不一致`,
           messageEn: `Item ${item.code} actual ${m.raw} differs from Table 5 (${c.text})`,
@@ -993,6 +1050,7 @@ const itemBudgetSumRule = rule({
     );
     if (!overall || perItem.size < 2 || !items.every((r) => perItem.has(r.code ?? ''))) return [];
     const list = [...perItem.values()];
+    ctx.narrative.markChecked(overall, ...list);
     const sum = list.reduce((a, m) => a + m.fen, 0n);
     const outcome = tie(sum, overall.fen, '万元', list.length);
     if (outcome === 'ok') return [];

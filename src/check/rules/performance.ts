@@ -686,6 +686,7 @@ const NARR_PERF_RULES: Rule[] = [
         const isB = /项目(全年)?预算数?$/.test(m.subject);
         const isS = /执行数$/.test(m.subject);
         if (!isB && !isS) continue;
+        ctx.narrative.markChecked(m);
         const list = isB ? budgets : spent;
         const scale = m.unit === '万元' ? 6 : m.unit === '元' ? 2 : 10;
         const ok = list.some((v) => formatScaled(v, scale, m.decimals) === formatScaled(m.fen, scale, m.decimals));

@@ -95,6 +95,7 @@ const smeRule = rule({
       // the single figure and the split by project (reserved + other), each when printed
       const forms = [p.sme ? [p.sme] : [], split.length === 2 ? split : []].filter((f) => f.length > 0);
       for (const sme of forms) {
+        ctx.narrative.markChecked(total, ...sme);
         const sum = sme.reduce((a, m) => a + m.fen, 0n);
         if (!exceeds(sum, total.fen, sme.length, total.unit)) continue;
         const raws = sme.map((m) => m.raw).join(' + ');
@@ -166,7 +167,9 @@ const reservedRule = rule({
       );
     }
     for (const [part, whole, zp, zw, ep, ew] of pairs) {
-      if (!part || !whole || !exceeds(part.fen, whole.fen, 1, whole.unit)) continue;
+      if (!part || !whole) continue;
+      ctx.narrative.markChecked(part, whole);
+      if (!exceeds(part.fen, whole.fen, 1, whole.unit)) continue;
       out.push({
         message: `${zp} ${part.raw} 大于${zw} ${whole.raw}`,
         messageEn: `${ep} ${part.raw} exceed the ${ew} ${whole.raw}`,
