@@ -11,7 +11,7 @@ import { columnOf, columnRanges, type GridColumn, joinCell, posOf } from './perf
 type Kind = 'l1' | 'l1w' | 'l2' | 'l2w' | 'l3' | 'l3w' | 'target' | 'actual' | 'score' | 'standard' | 'source';
 
 const FIGURE = /^\d+(?:\.\d+)?$/;
-const HEADER_WORD = /指标|权重|分值|目标值|业绩值|实际值|完成值|评分|得分|数据来源|支持材料|附件|^[（(]|[）)]$/;
+const HEADER_WORD = /指标|权重|分值|目标值|业绩值|实际值|完成值|评分|得分|数据来源|支持|材料|附件|^[（(]|[）)]$/;
 
 function kindOf(text: string, prevName: Kind | undefined): Kind | undefined {
   const t = text.replace(/\s+/g, '');
@@ -225,21 +225,14 @@ export function readScoreSheet(file: string, lines: readonly Line[], titleSrc: S
     const placed = hs.filter((h) => (scaled(weightOf(h)) ?? -1n) !== 0n || h.weight === undefined);
     const byWeight = assignByWeight(placed, weights, rowPos, weightOf);
     if (byWeight) return byWeight;
-    if (placed.length > 0) {
+    if (placed.some((h) => h.weight !== undefined)) {
       unread.push({
         what,
         reason: `权重合计与下级不符，按位置归属 / weights do not add up, rows given to ${what} by position`,
         src: titleSrc,
       });
     }
-    // Nearest heading in reading order.
-    return rowPos.map(([a, b]) => {
-      const mid = (a + b) / 2;
-      return placed.reduce<Heading | undefined>(
-        (best, h) => (!best || Math.abs(h.pos - mid) < Math.abs(best.pos - mid) ? h : best),
-        undefined,
-      );
-    });
+    return assignByPosition(placed, rows, rowPos);
   };
   const h1 = headingsOf(1);
   const h2 = headingsOf(2);
@@ -324,6 +317,55 @@ export function readScoreSheet(file: string, lines: readonly Line[], titleSrc: S
   }
   if (!out.totalScore) unread.push({ what: '总分', reason: '未读到总分 / total score not found', src: titleSrc });
   if (!out.grade) unread.push({ what: '评价等级', reason: '未读到评价等级 / grade not found', src: titleSrc });
+  return out;
+}
+
+/**
+ * Rows to headings by where the heading text sits. Top-aligned merged cells print on their first row: a row
+ * belongs to the last heading at or above it. Middle-aligned ones sit at the centre of their span: on each page,
+ * a span ends as far below the heading as it starts above it.
+ */
+function assignByPosition(
+  hs: readonly Heading[],
+  rows: readonly Row[],
+  rowPos: readonly (readonly [number, number, number])[],
+): (Heading | undefined)[] {
+  const out: (Heading | undefined)[] = rows.map(() => undefined);
+  if (hs.length === 0) return out;
+  const sorted = [...hs].sort((a, b) => a.pos - b.pos);
+  const onAnchor = (h: Heading) => rows.some((r) => Math.abs(posOf(r.anchor) - h.pos) < 1);
+  const firstRow = rows[0] as Row;
+  const top = sorted.every(onAnchor) && sorted.some((h) => Math.abs(h.pos - posOf(firstRow.anchor)) < 1);
+  if (top) {
+    rows.forEach((r, i) => {
+      out[i] = [...sorted].reverse().find((h) => h.pos <= posOf(r.anchor) + 1) ?? sorted[0];
+    });
+    return out;
+  }
+  const pages = [...new Set(rows.map((r) => r.anchor.page))];
+  let carry: Heading | undefined;
+  for (const page of pages) {
+    const idx = rows.map((r, i) => (r.anchor.page === page ? i : -1)).filter((i) => i >= 0);
+    const on = sorted.filter((h) => h.page === page);
+    let start = (rowPos[idx[0] as number] as readonly [number, number, number])[0];
+    let k = 0;
+    for (const i of idx) {
+      const [a, b, size] = rowPos[i] as readonly [number, number, number];
+      const mid = (a + b) / 2;
+      // Move on to the next heading once this row lies past the end of the current one's span.
+      while (k < on.length) {
+        const h = on[k] as Heading;
+        const end = 2 * (h.pos - size / 3) - start;
+        if (mid <= end || k === on.length - 1) break;
+        start = end;
+        k++;
+      }
+      const h = on[k];
+      // Rows above the first heading on a page continue the span from the page before.
+      out[i] = h && (carry === undefined || mid >= start || k > 0) ? h : (carry ?? h);
+    }
+    carry = on[on.length - 1] ?? carry;
+  }
   return out;
 }
 

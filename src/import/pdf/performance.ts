@@ -65,8 +65,15 @@ function readAnnex(file: string, lines: readonly Line[]): PerformanceEvaluation 
   if (project) readProject(project, ev);
   else unread.push({ what: '项目概况', reason: '未找到“项目概况” / section not found', src });
   if (!ev.project.name) {
-    // The annex title names the project ("…绩效自评表").
-    const title = joinCell(head.segments.slice(1).map((s) => s.text)).replace(/(项目支出)?绩效自评表$/, '');
+    // The annex title names the project ("…绩效自评表"), on the label's line or the next.
+    const next = lines[1];
+    const printed =
+      head.segments.length > 1
+        ? head.segments.slice(1)
+        : next && /绩效自评表$/.test(squash(next.text))
+          ? next.segments
+          : [];
+    const title = joinCell(printed.map((s) => s.text)).replace(/(项目支出)?绩效自评表$/, '');
     if (title) ev.project.name = title;
     else unread.push({ what: '项目名称', reason: '未读到项目名称 / project name not found', src });
   }
@@ -229,13 +236,25 @@ function readFunds(
   }
   const headerLines = lines.slice(0, rowAt).filter((l) => !/单位[:：]/.test(squash(l.text)));
   const headSegs = headerLines.flatMap((l) => l.segments.map((s) => ({ s, l })));
-  // Leaves: header cells with nothing printed under them.
-  const leaves = headSegs.filter(
-    ({ s, l }) => !headSegs.some((o) => o.l.y > l.y + 1 && o.s.x0 < s.x1 && o.s.x1 > s.x0),
+  // Two header rows: an upper cell with lower cells printed near under it (within its own width either side) spans
+  // them; one without stands alone over its column (合计, 项目, 行次 printed over both rows).
+  const lowest = Math.max(...headSegs.map((h) => h.l.y));
+  const lower = headSegs.filter((h) => h.l.y > lowest - 1);
+  const mid = (s: Segment) => (s.x0 + s.x1) / 2;
+  const spanning = headSegs.filter(
+    ({ s, l }) =>
+      l.y < lowest - 1 && lower.some((o) => mid(o.s) >= s.x0 - (s.x1 - s.x0) && mid(o.s) <= s.x1 + (s.x1 - s.x0)),
   );
+  const leaves = headSegs.filter((h) => !spanning.includes(h));
   const bodyLines = lines.slice(rowAt);
   const heads = leaves.map(({ s, l }) => {
-    const parent = headSegs.find((o) => o.l.y < l.y - 1 && o.s.x0 <= (s.x0 + s.x1) / 2 && o.s.x1 >= (s.x0 + s.x1) / 2);
+    const parent =
+      l.y > lowest - 1
+        ? spanning.reduce<(typeof spanning)[number] | undefined>(
+            (best, o) => (!best || Math.abs(mid(o.s) - mid(s)) < Math.abs(mid(best.s) - mid(s)) ? o : best),
+            undefined,
+          )
+        : undefined;
     const header = parent ? [parent.s.text, s.text] : [s.text];
     const text = squash(header.join(''));
     const kind = /^项目$|^行次$/.test(text) ? text : 'figure';
