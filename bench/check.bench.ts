@@ -47,6 +47,12 @@ async function timeImport(path: string): Promise<{ d: Disclosure; ms: number }> 
 
 const f = (x: number) => x.toFixed(1);
 
+/** Narrative figures found / checked / not bound by any rule. */
+function narrativeCoverage(d: Disclosure): string {
+  const n = check(d).coverage.narrative;
+  return `narrative figures: ${n.found} found, ${n.checked} checked, ${n.unbound} not bound`;
+}
+
 export async function run(): Promise<void> {
   const out: string[] = ['check engine / 检查引擎'];
   const seed = await timeImport(SEED_TEXT);
@@ -60,6 +66,7 @@ export async function run(): Promise<void> {
     out.push(
       `  putuo 2024 (PDF, ${pt.d.tables.length} tables): import ${f(pt.ms)} ms; check first ${f(pc.first)} ms, min ${f(pc.min)} ms, median ${f(pc.median)} ms (CPU ${f(pc.cpu)} ms), p90 ${f(pc.p90)} ms — ${pc.median <= 50 ? 'ok' : 'SLOW'}`,
     );
+    out.push(`  ${narrativeCoverage(pt.d)}`);
     const pm = runMutations(pt.d);
     out.push(
       `  mutation score (putuo 2024): ${pm.caught}/${pm.total} = ${((100 * pm.caught) / pm.total).toFixed(1)}% caught`,
@@ -78,6 +85,7 @@ export async function run(): Promise<void> {
       .decode(JSON.parse(readFileSync('test/golden/seed-performance.json', 'utf8')));
     d.unread = d.unread.filter((u) => !/附件|annex/.test(u.what));
   }
+  out.push(`  seed: ${narrativeCoverage(seed.d)}`);
   const t0 = performance.now();
   const m = runMutations(d);
   const share = (100 * m.caught) / m.total;
