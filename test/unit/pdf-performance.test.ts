@@ -280,7 +280,7 @@ const B_WEIGHTS: Record<string, string> = {
   服务对象满意度: '30.00',
 };
 
-async function layoutB(): Promise<Buffer> {
+async function layoutB(weights = true): Promise<Buffer> {
   const mid = { verticalAlignment: 'middle' };
   const head = ['一级指标', '权重', '二级指标', '权重', '三级指标', '权重', '目标值', '业绩值', '评分结果'];
   const body: unknown[][] = [head.map((h) => c(h, { alignment: 'center' }))];
@@ -309,11 +309,17 @@ async function layoutB(): Promise<Buffer> {
     for (const k of [1, 3]) if (typeof cells[k] === 'object') Object.assign(cells[k] as object, mid);
   }
   body.push([c('总分', { colSpan: 5, alignment: 'center' }), '', '', '', '', r('100.00'), '', '', r('95.00')]);
+  // Without heading weights: the 一级/二级 权重 columns left out.
+  const keep = (_: unknown, k: number) => weights || (k !== 1 && k !== 3);
+  const rows = body.map((row, i) =>
+    i === body.length - 1 && !weights ? [c('总分', { colSpan: 3 }), '', '', ...row.slice(5)] : row.filter(keep),
+  );
+  const widths = [50, 30, 60, 30, 80, 30, 40, 40, 36].filter(keep);
   return pdf([
     { text: '附件1', fontSize: 12 },
     { text: '桥梁检测项目绩效自评表', fontSize: 13, alignment: 'center', margin: [0, 0, 0, 6] },
     { text: '自评价评分表', fontSize: 12, alignment: 'center', margin: [0, 0, 0, 4] },
-    { table: { headerRows: 1, widths: [50, 30, 60, 30, 80, 30, 40, 40, 36], body } },
+    { table: { headerRows: 1, widths, body: rows } },
     { text: '评价等级：优秀', margin: [0, 4, 0, 0] },
   ]);
 }
@@ -351,5 +357,26 @@ describe('PDF 绩效自评 annex, layout B (heading weights, middle-aligned merg
     const what = (ev.unread ?? []).map((u) => u.what);
     assert.ok(what.includes('项目概况'), what.join(', '));
     assert.ok(what.includes('资金安排和使用情况表'), what.join(', '));
+  });
+});
+
+describe('PDF 绩效自评 annex, layout B without heading weights (rows to middle-aligned headings by position)', async () => {
+  const [ev] = await read(await layoutB(false));
+
+  it('gives every row its 一级/二级 heading from where the merged cell is printed', () => {
+    assert.ok(ev);
+    assert.deepEqual(
+      ev.indicators.map((i) => [
+        i.level1,
+        i.level1Weight?.text,
+        i.level2,
+        i.level2Weight?.text,
+        i.name,
+        i.weight?.text,
+      ]),
+      B_ROWS.map((x) => [x[0], undefined, x[1], undefined, x[2], x[3]]),
+    );
+    assert.equal(ev.totalScore?.text, '95.00');
+    assert.ok(!(ev.unread ?? []).some((u) => /权重合计/.test(u.reason)));
   });
 });

@@ -342,29 +342,47 @@ function assignByPosition(
     });
     return out;
   }
-  const pages = [...new Set(rows.map((r) => r.anchor.page))];
-  let carry: Heading | undefined;
-  for (const page of pages) {
-    const idx = rows.map((r, i) => (r.anchor.page === page ? i : -1)).filter((i) => i >= 0);
-    const on = sorted.filter((h) => h.page === page);
-    let start = (rowPos[idx[0] as number] as readonly [number, number, number])[0];
-    let k = 0;
-    for (const i of idx) {
-      const [a, b, size] = rowPos[i] as readonly [number, number, number];
-      const mid = (a + b) / 2;
-      // Move on to the next heading once this row lies past the end of the current one's span.
-      while (k < on.length) {
-        const h = on[k] as Heading;
-        const end = 2 * (h.pos - size / 3) - start;
-        if (mid <= end || k === on.length - 1) break;
-        start = end;
-        k++;
-      }
-      const h = on[k];
-      // Rows above the first heading on a page continue the span from the page before.
-      out[i] = h && (carry === undefined || mid >= start || k > 0) ? h : (carry ?? h);
+  // Middle-aligned: split the rows into one run per heading, in order, each heading's text nearest the middle of
+  // its run (the part of the run on the heading's page).
+  const n = rows.length;
+  const m = sorted.length;
+  const mid = (h: Heading) => {
+    const ys = h.names.map((f) => posOf(f.line)).concat(h.weight ? [posOf(h.weight.line)] : []);
+    return (Math.min(...ys) + Math.max(...ys)) / 2;
+  };
+  const runCost = (h: Heading, i: number, j: number) => {
+    let top = Infinity;
+    let bottom = -Infinity;
+    for (let k = i; k <= j; k++) {
+      if ((rows[k] as Row).anchor.page !== h.page) continue;
+      const [a, b] = rowPos[k] as readonly [number, number, number];
+      top = Math.min(top, a);
+      bottom = Math.max(bottom, b);
     }
-    carry = on[on.length - 1] ?? carry;
+    return top === Infinity ? 1e6 : Math.abs((top + bottom) / 2 - mid(h));
+  };
+  if (m > n) return out;
+  // best[k][i]: least cost placing headings 0..k-1 over rows 0..i-1.
+  const best: number[][] = Array.from({ length: m + 1 }, () => new Array<number>(n + 1).fill(Infinity));
+  const from: number[][] = Array.from({ length: m + 1 }, () => new Array<number>(n + 1).fill(-1));
+  (best[0] as number[])[0] = 0;
+  for (let k = 1; k <= m; k++) {
+    for (let i = k; i <= n; i++) {
+      for (let s = k - 1; s < i; s++) {
+        const c = ((best[k - 1] as number[])[s] as number) + runCost(sorted[k - 1] as Heading, s, i - 1);
+        if (c < ((best[k] as number[])[i] as number)) {
+          (best[k] as number[])[i] = c;
+          (from[k] as number[])[i] = s;
+        }
+      }
+    }
+  }
+  let i = n;
+  for (let k = m; k >= 1; k--) {
+    const s = (from[k] as number[])[i] as number;
+    if (s < 0) return out;
+    for (let r = s; r < i; r++) out[r] = sorted[k - 1];
+    i = s;
   }
   return out;
 }
