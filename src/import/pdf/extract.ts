@@ -53,28 +53,8 @@ const PDFJS_OPTIONS = {
 type PdfjsModule = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 let pdfjsPromise: Promise<PdfjsModule> | undefined;
 function loadPdfjs(): Promise<PdfjsModule> {
-  pdfjsPromise ??= (async () => {
-    const push = Array.prototype.push;
-    const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-    const g = globalThis as { pdfjsWorker?: unknown };
-    // pdfjs runs its worker module in this thread (Node has no web worker); load it now, before push is restored.
-    const workerModule: string = 'pdfjs-dist/legacy/build/pdf.worker.mjs';
-    g.pdfjsWorker ??= (await import(workerModule)) as unknown;
-    restoreNativePush(push);
-    return pdfjs;
-  })();
+  pdfjsPromise ??= import('pdfjs-dist/legacy/build/pdf.mjs');
   return pdfjsPromise;
-}
-
-/**
- * The legacy build's core-js replaces Array.prototype.push on Node 20 (for an error-type detail of V8 ≤ 121) with a
- * loop in JavaScript, for the whole process; pdfjs's font compiler pushes millions of bytes through it. Put the
- * engine's own back when it was native before pdfjs loaded.
- */
-export function restoreNativePush(before: typeof Array.prototype.push): void {
-  if (Array.prototype.push !== before && /\[native code\]/.test(Function.prototype.toString.call(before))) {
-    Object.defineProperty(Array.prototype, 'push', { value: before, writable: true, configurable: true, enumerable: false });
-  }
 }
 
 /** NFKC on Kangxi radicals and CJK radicals supplement only; full-width punctuation stays as printed. */
