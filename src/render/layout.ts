@@ -29,6 +29,8 @@ export interface Grid {
   notes: string[];
   /** Relative column widths. */
   widths: number[];
+  /** Share of the printable width the table takes (default 1). */
+  span?: number;
 }
 
 export function cellText(c: Cell | undefined): string {
@@ -105,14 +107,20 @@ function indentOf(code: string | undefined): number {
   return code.length === 3 ? 0 : code.length === 5 ? 1 : 2;
 }
 
-/** 功能分类 tables (T2, T3, T5, T8, T9): code, name, amounts. */
+/** Printed header path of an amount column: T5 prints 本年支出 over 小计 / 基本支出 / 项目支出, as T8/T9 do. */
+function amountPath(t: Table, header: string[]): string[] {
+  if (t.kind === 'general_budget_expense' && header[0] !== '本年支出') return ['本年支出', ...header];
+  return header;
+}
+
+/** 功能分类 tables (T2, T3, T5, T8, T9): 项目 over code and name, then the amount columns with their full paths. */
 function functionalGrid(t: Table): Grid {
-  const paths = t.columns.map((c) => c.header);
-  const lead: GridCell[][] = [
-    [{ text: '功能分类科目编码', align: 'center', bold: true, rowSpan: Math.max(1, ...paths.map((p) => p.length)) }],
-    [{ text: '科目名称', align: 'center', bold: true, rowSpan: Math.max(1, ...paths.map((p) => p.length)) }],
+  const paths = [
+    ['项目', '支出功能分类科目编码'],
+    ['项目', '科目名称'],
+    ...t.columns.map((c) => amountPath(t, c.header)),
   ];
-  const header = headerRows(paths, lead);
+  const header = headerRows(paths);
   const body: GridRow[] = t.rows.map((r) => {
     const total = r.key === 'total';
     const row: GridRow = total
@@ -141,20 +149,13 @@ function twoSidedGrid(t: Table): Grid {
   const expCols = t.columns.filter((c) => c.side === 'expense');
   const incCol = t.columns.find((c) => c.side === 'income');
   const fiscal = t.kind === 'fiscal_summary';
-  const header: GridRow[] = [
-    [
-      { text: '收入', colSpan: 2, align: 'center', bold: true },
-      null,
-      { text: '支出', colSpan: 1 + expCols.length, align: 'center', bold: true },
-      ...expCols.map(() => null),
-    ],
-    [
-      { text: '项目', align: 'center', bold: true },
-      { text: fiscal ? '金额' : '决算数', align: 'center', bold: true },
-      { text: '项目', align: 'center', bold: true },
-      ...expCols.map((c): GridCell => ({ text: fiscal ? (c.header[0] ?? '') : '决算数', align: 'center', bold: true })),
-    ],
-  ];
+  // 收入 over 项目 / 金额; 支出 over 项目 and every expense column's full path (T4: 合计 / 一般公共预算财政拨款 / …).
+  const header = headerRows([
+    ['收入', '项目'],
+    ['收入', fiscal ? '金额' : '决算数'],
+    ['支出', '项目'],
+    ...expCols.map((c) => ['支出', ...(fiscal ? c.header : ['决算数'])]),
+  ]);
   // Income totals line up with expense totals, as in the template.
   const incBody = income.filter((r) => !/\.(total|reserve|carryIn|grand)$/.test(r.key) && !r.key.includes('carryIn.'));
   const incTail = income.filter((r) => !incBody.includes(r));
@@ -251,24 +252,96 @@ function basicGrid(t: Table, groupsOf: string[][]): Grid {
   );
 }
 
-/** 三公 table (T7): 预算数 / 决算数, each with the template's six items (合计, 出国, 公车 合计/购置/运行, 接待). */
-function threePublicGrid(t: Table): Grid {
-  const weight: Record<string, number> = {
-    total: 0.8,
-    abroad: 1.1,
-    vehicle: 1.35,
-    'vehicle.purchase': 1,
-    'vehicle.operation': 1,
-    reception: 0.9,
+const THREE_PUBLIC_WEIGHT: Record<string, number> = {
+  total: 0.8,
+  abroad: 1.1,
+  vehicle: 0.8,
+  'vehicle.purchase': 1.1,
+  'vehicle.operation': 1.1,
+  reception: 0.9,
+};
+const THREE_PUBLIC_ORDER = ['total', 'abroad', 'vehicle', 'vehicle.purchase', 'vehicle.operation', 'reception'];
+
+/** Printed path of one 三公 item: the vehicle columns sit under 公务用车购置及运行费 (小计 / 购置费 / 运行费). */
+function threePublicItemPath(item: string, leaf: string): string[] {
+  if (item === 'vehicle') return [leaf, '小计'];
+  if (item.startsWith('vehicle.')) return ['公务用车购置及运行费', leaf];
+  return [leaf];
+}
+
+/**
+ * Header of item columns each over its own 预算数 / 决算数 pair, three rows deep. A one-level item heading spans the
+ * two upper rows, so it is never printed on the same line as a two-level one (公务用车购置及运行费 over 小计 / 购置费 /
+ * 运行费), and each heading stays centred over exactly its own columns.
+ */
+function pairedHeader(cols: { itemPath: string[]; group: string }[]): GridRow[] {
+  const rows: GridRow[] = [[], [], []];
+  const cell = (text: string, colSpan: number, rowSpan = 1): GridCell => {
+    const c: GridCell = { text, align: 'center', bold: true };
+    if (colSpan > 1) c.colSpan = colSpan;
+    if (rowSpan > 1) c.rowSpan = rowSpan;
+    return c;
   };
-  const header = headerRows(t.columns.map((c) => c.header));
-  const body: GridRow[] = t.rows.map((r) => t.columns.map((c) => amount(r.cells[c.id])));
-  return base(
+  let i = 0;
+  while (i < cols.length) {
+    const p = cols[i]?.itemPath ?? [];
+    const top = p[0] ?? '';
+    let j = i;
+    while (j < cols.length && cols[j]?.itemPath[0] === top) j++;
+    const span = j - i;
+    if (p.length === 1) {
+      rows[0]?.push(cell(top, span, 2), ...Array.from({ length: span - 1 }, () => null));
+      rows[1]?.push(...Array.from({ length: span }, () => null));
+    } else {
+      rows[0]?.push(cell(top, span), ...Array.from({ length: span - 1 }, () => null));
+      let k = i;
+      while (k < j) {
+        const sub = cols[k]?.itemPath[1] ?? '';
+        let m = k;
+        while (m < j && cols[m]?.itemPath[1] === sub) m++;
+        rows[1]?.push(cell(sub, m - k), ...Array.from({ length: m - k - 1 }, () => null));
+        k = m;
+      }
+    }
+    for (let k = i; k < j; k++) rows[2]?.push(cell(cols[k]?.group ?? '', 1));
+    i = j;
+  }
+  return rows;
+}
+
+/**
+ * 三公 table (T7). 2019: 预算数 block then 决算数 block, each over the six items. 2024: each item over its own
+ * 预算数 / 决算数 pair. Column ids are the template's; only the printed order and header nesting differ.
+ */
+function threePublicGrid(t: Table, template: string): Grid {
+  const parts = t.columns.map((c) => {
+    const dot = c.id.indexOf('.');
+    const group = c.id.slice(0, dot);
+    const item = c.id.slice(dot + 1);
+    const groupText = c.header.length > 1 ? (c.header[0] ?? '') : group === 'budget' ? '预算数' : '决算数';
+    const leaf = c.header[c.header.length - 1] ?? item;
+    return { c, group, item, groupText, itemPath: threePublicItemPath(item, leaf) };
+  });
+  const paired = template !== 'national-2019';
+  const rank = (x: (typeof parts)[number]) => {
+    const i = THREE_PUBLIC_ORDER.indexOf(x.item);
+    const g = x.group === 'budget' ? 0 : 1;
+    return paired ? i * 2 + g : g * THREE_PUBLIC_ORDER.length + i;
+  };
+  const cols = [...parts].sort((a, b) => rank(a) - rank(b));
+  const header = paired
+    ? pairedHeader(cols.map((x) => ({ itemPath: x.itemPath, group: x.groupText })))
+    : headerRows(cols.map((x) => [x.groupText, ...x.itemPath]));
+  const body: GridRow[] = t.rows.map((r) => cols.map((x) => amount(r.cells[x.c.id])));
+  const g = base(
     t,
     header,
     body,
-    t.columns.map((c) => weight[c.id.split('.').slice(1).join('.')] ?? 1),
+    cols.map((x) => THREE_PUBLIC_WEIGHT[x.item] ?? 1),
   );
+  // Paired columns stay narrow, so that each item's heading reaches over both of its figures.
+  if (paired) g.span = 0.6;
+  return g;
 }
 
 export function tableGrid(t: Table, template: string): Grid {
@@ -287,7 +360,7 @@ export function tableGrid(t: Table, template: string): Grid {
             ],
       );
     case 'three_public':
-      return threePublicGrid(t);
+      return threePublicGrid(t, template);
     default:
       return functionalGrid(t);
   }

@@ -1,4 +1,5 @@
 // PDF with pdfmake and Noto CJK (subset-embedded, text selectable); fixed metadata dates for identical bytes.
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Disclosure } from '../model/disclosure.ts';
 import type { Grid, GridRow } from './layout.ts';
@@ -8,16 +9,23 @@ const require = createRequire(import.meta.url);
 
 const FONT_DIR = '/usr/share/fonts/opentype/noto/';
 // Two faces only (loading a CJK collection is the slow part): serif for text, bold sans for headings and emphasis.
-const SERIF: [string, string] = [`${FONT_DIR}NotoSerifCJK-Regular.ttc`, 'NotoSerifCJKsc-Regular'];
-const SANS_BOLD: [string, string] = [`${FONT_DIR}NotoSansCJK-Bold.ttc`, 'NotoSansCJKsc-Bold'];
-const FONTS = {
-  Serif: { normal: SERIF, bold: SANS_BOLD, italics: SERIF, bolditalics: SANS_BOLD },
-  Sans: { normal: SANS_BOLD, bold: SANS_BOLD, italics: SANS_BOLD, bolditalics: SANS_BOLD },
-};
+const SERIF_FILE = 'NotoSerifCJK-Regular.ttc';
+const SANS_BOLD_FILE = 'NotoSansCJK-Bold.ttc';
+
+/** Font table with fresh arrays each time: pdfmake replaces a path in them by the file's bytes. */
+function fonts() {
+  const serif = () => [SERIF_FILE, 'NotoSerifCJKsc-Regular'];
+  const bold = () => [SANS_BOLD_FILE, 'NotoSansCJKsc-Bold'];
+  return {
+    Serif: { normal: serif(), bold: bold(), italics: serif(), bolditalics: bold() },
+    Sans: { normal: bold(), bold: bold(), italics: bold(), bolditalics: bold() },
+  };
+}
 
 export const PDF_DATE = new Date(Date.UTC(2000, 0, 1, 0, 0, 0));
 
 interface PdfMake {
+  virtualfs: { writeFileSync(name: string, data: Buffer): void };
   setFonts(f: unknown): void;
   setUrlAccessPolicy(cb: (url: string) => boolean): void;
   setLocalAccessPolicy(cb: (path: string) => boolean): void;
@@ -26,29 +34,43 @@ interface PdfMake {
 
 let maker: PdfMake | undefined;
 
+/** pdfmake with the two font files read once per process and kept in its in-memory file system. */
 function pdfmake(): PdfMake {
   if (!maker) {
-    maker = require('pdfmake') as PdfMake;
-    maker.setUrlAccessPolicy(() => false);
-    maker.setLocalAccessPolicy((p) => p.startsWith(FONT_DIR));
-    maker.setFonts(FONTS);
+    const m = require('pdfmake') as PdfMake;
+    m.setUrlAccessPolicy(() => false);
+    m.setLocalAccessPolicy(() => false);
+    for (const f of [SERIF_FILE, SANS_BOLD_FILE]) m.virtualfs.writeFileSync(f, readFileSync(`${FONT_DIR}${f}`));
+    maker = m;
   }
+  maker.setFonts(fonts());
   return maker;
+}
+
+/** Loads pdfmake and the fonts ahead of the first document (a worker does this while the data is compiled). */
+export function warmPdf(): void {
+  pdfmake();
 }
 
 type Node = Record<string, unknown> | string;
 
 const PAGE = { portrait: 595.28 - 2 * 42, landscape: 841.89 - 2 * 36 };
 
+/** Header text size: narrow columns (more than ten, full width) take a point less to stay on one line. */
+function headerFont(n: number, size: number, span: number | undefined): number {
+  return n > 10 && span === undefined ? size - 1 : size;
+}
+
 function tableNode(g: Grid, landscape: boolean): Node[] {
   const n = g.widths.length;
-  const avail = landscape ? PAGE.landscape : PAGE.portrait;
+  const avail = (landscape ? PAGE.landscape : PAGE.portrait) * (g.span ?? 1);
   const total = g.widths.reduce((a, b) => a + b, 0);
   const widths = g.widths.map((w) => Math.floor(((w / total) * avail - 8.5) * 100) / 100);
   // Long tables print smaller so that they keep to one page where they can.
   const dense = g.body.length > 28;
   const size = dense ? 7 : n > 8 ? 7.5 : 8.5;
-  const toRow = (r: GridRow, header: boolean): Node[] =>
+  const headerSize = headerFont(n, size, g.span);
+  const toRow = (r: GridRow, header: boolean, index = 0): Node[] =>
     Array.from({ length: n }, (_, i) => {
       const c = r[i];
       if (c === null || c === undefined) return {};
@@ -60,10 +82,13 @@ function tableNode(g: Grid, landscape: boolean): Node[] {
       if (c.indent) node.preserveLeadingSpaces = true;
       if (c.colSpan && c.colSpan > 1) node.colSpan = c.colSpan;
       if (c.rowSpan && c.rowSpan > 1) node.rowSpan = c.rowSpan;
-      if (header || (c.rowSpan && c.rowSpan > 1)) node.verticalAlignment = 'middle';
+      if (header && index > 0 && c.rowSpan && c.rowSpan > 1) {
+        // pdfmake misplaces a middle-aligned cell spanning header rows below the first: centred by a top margin.
+        node.margin = [0, ((c.rowSpan - 1) * (headerSize * 1.1 + 2.5)) / 2, 0, 0];
+      } else if (header || (c.rowSpan && c.rowSpan > 1)) node.verticalAlignment = 'middle';
       if (header) node.fillColor = '#f0f0f0';
       // Narrow columns: a smaller header keeps each header on one line.
-      if (header && n > 10) node.fontSize = size - 1;
+      if (header && headerSize !== size) node.fontSize = headerSize;
       return node;
     });
   const out: Node[] = [];
@@ -82,7 +107,7 @@ function tableNode(g: Grid, landscape: boolean): Node[] {
     table: {
       headerRows: g.header.length,
       widths,
-      body: [...g.header.map((r) => toRow(r, true)), ...g.body.map((r) => toRow(r, false))],
+      body: [...g.header.map((r, i) => toRow(r, true, i)), ...g.body.map((r) => toRow(r, false))],
       dontBreakRows: true,
     },
     fontSize: size,
