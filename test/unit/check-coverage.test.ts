@@ -67,3 +67,23 @@ describe('三公 rate against the 公开07表 budget when the sentence prints no
     assert.ok(f[0]?.evidence.some((e) => e.tableKind === 'three_public' && e.columnId === 'budget.reception'));
   });
 });
+
+describe('重点绩效评价 funds of one project bound to its funds table', () => {
+  const withSentence = (text: string) => {
+    const d = sample();
+    replaceText(d, '对1个项目开展绩效自评。', `对1个项目开展绩效自评。${text}`);
+    return check(d, { only: ['NARR-PERF-FUNDS'] });
+  };
+  it('equal to the project budget: checked, no finding; different: error', () => {
+    const ok = withSentence('对合作交流行政经费项目开展重点绩效评价，共涉及财政资金50.00万元。');
+    assert.deepEqual(ok.findings, []);
+    assert.ok(!ok.coverage.narrative.list.some((u) => u.sentence.includes('重点绩效评价')));
+    const bad = withSentence('对合作交流行政经费项目开展重点绩效评价，共涉及财政资金60.00万元。');
+    assert.equal(bad.findings.length, 1);
+  });
+  it('a sum over several projects is not bound (and not reported)', () => {
+    const r = withSentence('对2个项目开展重点绩效评价，共涉及财政资金60.00万元。');
+    assert.deepEqual(r.findings, []);
+    assert.ok(r.coverage.narrative.list.some((u) => u.sentence.includes('重点绩效评价') && u.value === '60.00万元'));
+  });
+});

@@ -683,7 +683,10 @@ const NARR_PERF_RULES: Rule[] = [
       if (budgets.length === 0) return { skip: '无资金表 / no funds tables' };
       const out: Draft[] = [];
       for (const m of ctx.narrative.amounts) {
-        const isB = /项目(全年)?预算数?$/.test(m.subject);
+        // "对…项目开展重点绩效评价，共涉及财政资金X万元": one project's funds (not a sum over "N个项目")
+        const isB =
+          /项目(全年)?预算数?$/.test(m.subject) ||
+          (/涉及财政资金$/.test(m.subject) && !/\d+\s*个/.test(m.sentence.text));
         const isS = /执行数$/.test(m.subject);
         if (!isB && !isS) continue;
         ctx.narrative.markChecked(m);
