@@ -1,5 +1,6 @@
-// Build benchmark: one department in every format (target ≤ 2 s) and 1,000 generated departments to JSON + HTML
-// in 2 worker processes (target ≤ 60 s). Run alone: node --import tsx bench/build.bench.ts
+// Build benchmark: one department in every format with the PDF in a worker thread, as `juesuan build` does
+// (target ≤ 2 s), and 1,000 generated departments to JSON + HTML in 2 worker processes (target ≤ 60 s).
+// Run alone: node --import tsx bench/build.bench.ts
 
 import { fork } from 'node:child_process';
 import fs from 'node:fs';
@@ -12,6 +13,7 @@ import type { DepartmentData } from '../src/import/workbook/schema.ts';
 import { toJson } from '../src/model/json.ts';
 import { renderHtml } from '../src/render/html.ts';
 import { FORMATS, render } from '../src/render/index.ts';
+import { PdfThread } from '../src/render/pdf-thread.ts';
 
 const SEED = 'examples/shenzhen-fupin-2019/data.json';
 const WORKERS = 2;
@@ -39,23 +41,35 @@ function ms(t0: bigint): number {
   return Number(process.hrtime.bigint() - t0) / 1e6;
 }
 
-async function oneDepartment(label: string): Promise<number> {
+/**
+ * One department in every format, the way `juesuan build` does it: the PDF thread is started first, the data is
+ * compiled, then the PDF is drawn in the thread while the other formats are drawn here. Cold: a new thread that
+ * loads pdfmake and the fonts inside the measured time. Warm: the same thread again.
+ */
+async function oneDepartment(label: string, thread: PdfThread | undefined): Promise<{ ms: number; thread: PdfThread }> {
   const cpu0 = process.cpuUsage();
   const t0 = process.hrtime.bigint();
+  const pdf = thread ?? new PdfThread();
   const d = compile(seed(), { file: 'data.json' });
   const parts: string[] = [`compile ${ms(t0).toFixed(0)} ms`];
+  const tPdf = process.hrtime.bigint();
+  const pdfDone = pdf.render(d).then(() => ms(tPdf));
+  pdfDone.catch(() => undefined);
   for (const f of FORMATS) {
+    if (f === 'pdf') continue;
     const t = process.hrtime.bigint();
     await render(d, f);
     parts.push(`${f} ${ms(t).toFixed(0)} ms`);
   }
+  parts.push(`pdf (worker thread, in parallel) ${(await pdfDone).toFixed(0)} ms`);
   const total = ms(t0);
   const cpu = process.cpuUsage(cpu0);
+  // CPU of this process, all threads.
   const cpuMs = (cpu.user + cpu.system) / 1000;
   process.stdout.write(
     `build: one department, all ${FORMATS.length} formats (${label}): ${total.toFixed(0)} ms wall, ${cpuMs.toFixed(0)} ms CPU, load average ${os.loadavg()[0]?.toFixed(1)} — ${parts.join(', ')}\n`,
   );
-  return total;
+  return { ms: total, thread: pdf };
 }
 
 async function manyDepartments(): Promise<number> {
@@ -103,10 +117,11 @@ async function workerMain(data: { from: number; to: number; out: string }): Prom
 }
 
 export async function run(): Promise<void> {
-  const cold = await oneDepartment('cold: first PDF loads the fonts');
-  const warm = await oneDepartment('warm');
+  const cold = await oneDepartment('cold: new PDF thread loads pdfmake and the fonts', undefined);
+  const warm = await oneDepartment('warm: same PDF thread', cold.thread);
+  await cold.thread.close();
   process.stdout.write(
-    `build: one department target ≤ 2000 ms — cold ${cold <= 2000 ? 'met' : 'missed'}, warm ${warm <= 2000 ? 'met' : 'missed'}\n`,
+    `build: one department target ≤ 2000 ms — cold ${cold.ms <= 2000 ? 'met' : 'missed'}, warm ${warm.ms <= 2000 ? 'met' : 'missed'} (modules already loaded; \`time npx juesuan build\` adds process start-up)\n`,
   );
   // Sanity: the generated departments are valid and distinct.
   const g = encodeDepartment(generated(seed(), 3));

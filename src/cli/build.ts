@@ -4,7 +4,8 @@ import path from 'node:path';
 import { compile } from '../compile/index.ts';
 import { loadDepartment } from '../import/workbook/load.ts';
 import { InputError } from '../model/errors.ts';
-import { FORMATS, type Format, render } from '../render/index.ts';
+import { FORMATS, type Format, renderAll } from '../render/index.ts';
+import { PdfThread } from '../render/pdf-thread.ts';
 import type { Command } from './command.ts';
 
 function parseArgs(args: string[]): { input: string; out: string; formats: Format[] } {
@@ -53,18 +54,24 @@ export const command: Command = {
   ].join('\n'),
   async run(args) {
     const { input, out, formats } = parseArgs(args);
-    const { data, file } = await loadDepartment(input);
-    const d = compile(data, { file: path.basename(file) });
-    await fs.mkdir(out, { recursive: true });
-    for (const f of formats) {
-      for (const o of await render(d, f)) {
-        const target = path.join(out, o.path);
-        await fs.mkdir(path.dirname(target), { recursive: true });
-        const tmp = `${target}.tmp-${process.pid}`;
-        await fs.writeFile(tmp, o.data);
-        await fs.rename(tmp, target);
-        process.stdout.write(`${target}\n`);
+    // The PDF thread starts first: it loads pdfmake and the fonts while the data is read and compiled.
+    const pdfThread = formats.includes('pdf') ? new PdfThread() : undefined;
+    try {
+      const { data, file } = await loadDepartment(input);
+      const d = compile(data, { file: path.basename(file) });
+      await fs.mkdir(out, { recursive: true });
+      for (const { files } of await renderAll(d, formats, pdfThread)) {
+        for (const o of files) {
+          const target = path.join(out, o.path);
+          await fs.mkdir(path.dirname(target), { recursive: true });
+          const tmp = `${target}.tmp-${process.pid}`;
+          await fs.writeFile(tmp, o.data);
+          await fs.rename(tmp, target);
+          process.stdout.write(`${target}\n`);
+        }
       }
+    } finally {
+      await pdfThread?.close();
     }
     return 0;
   },

@@ -6,6 +6,7 @@ import { renderDocx } from './docx.ts';
 import { type OutputFile, renderFdp } from './fdp.ts';
 import { renderHtml } from './html.ts';
 import { renderPdf } from './pdf.ts';
+import type { PdfThread } from './pdf-thread.ts';
 import { renderXlsx } from './xlsx.ts';
 
 export const FORMATS = ['html', 'pdf', 'docx', 'xlsx', 'json', 'csv', 'fdp'] as const;
@@ -36,4 +37,25 @@ export async function render(d: Disclosure, format: Format): Promise<OutputFile[
     case 'fdp':
       return renderFdp(d).map((f) => ({ ...f, path: `fdp/${f.path}` }));
   }
+}
+
+/**
+ * Every requested format, in the order asked for. With a PDF thread the PDF is drawn there while the other
+ * formats are drawn here, on two cores.
+ */
+export async function renderAll(
+  d: Disclosure,
+  formats: readonly Format[],
+  pdfThread?: PdfThread,
+): Promise<{ format: Format; files: OutputFile[] }[]> {
+  let pdf: Promise<OutputFile[]> | undefined;
+  if (pdfThread && formats.includes('pdf')) {
+    pdf = pdfThread.render(d).then((data) => [{ path: `${baseName(d)}.pdf`, data }]);
+    // Awaited below; this only keeps an early failure from counting as unhandled meanwhile.
+    pdf.catch(() => undefined);
+  }
+  const out: { format: Format; files: OutputFile[] }[] = [];
+  for (const f of formats) if (f !== 'pdf' || !pdf) out.push({ format: f, files: await render(d, f) });
+  if (pdf) out.splice(formats.indexOf('pdf'), 0, { format: 'pdf', files: await pdf });
+  return out;
 }

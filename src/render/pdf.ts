@@ -12,10 +12,35 @@ const FONT_DIR = '/usr/share/fonts/opentype/noto/';
 const SERIF_FILE = 'NotoSerifCJK-Regular.ttc';
 const SANS_BOLD_FILE = 'NotoSansCJK-Bold.ttc';
 
+/** What a PDF worker needs to set pdfmake up exactly as here (it runs plain JavaScript, see pdf-worker.mjs). */
+export const PDF_SETUP = {
+  fontDir: FONT_DIR,
+  files: [SERIF_FILE, SANS_BOLD_FILE],
+  serif: [SERIF_FILE, 'NotoSerifCJKsc-Regular'],
+  bold: [SANS_BOLD_FILE, 'NotoSansCJKsc-Bold'],
+  /** Table rules and cell padding, in points (the named table layout "juesuan"). */
+  table: { line: 0.5, padX: 2, padY: 1 },
+} as const;
+
+/** pdfmake table layouts from PDF_SETUP.table (functions, so they are made on each side of a worker). */
+function tableLayouts() {
+  const { line, padX, padY } = PDF_SETUP.table;
+  return {
+    juesuan: {
+      hLineWidth: () => line,
+      vLineWidth: () => line,
+      paddingLeft: () => padX,
+      paddingRight: () => padX,
+      paddingTop: () => padY,
+      paddingBottom: () => padY,
+    },
+  };
+}
+
 /** Font table with fresh arrays each time: pdfmake replaces a path in them by the file's bytes. */
 function fonts() {
-  const serif = () => [SERIF_FILE, 'NotoSerifCJKsc-Regular'];
-  const bold = () => [SANS_BOLD_FILE, 'NotoSansCJKsc-Bold'];
+  const serif = () => [...PDF_SETUP.serif];
+  const bold = () => [...PDF_SETUP.bold];
   return {
     Serif: { normal: serif(), bold: bold(), italics: serif(), bolditalics: bold() },
     Sans: { normal: bold(), bold: bold(), italics: bold(), bolditalics: bold() },
@@ -29,6 +54,7 @@ interface PdfMake {
   setFonts(f: unknown): void;
   setUrlAccessPolicy(cb: (url: string) => boolean): void;
   setLocalAccessPolicy(cb: (path: string) => boolean): void;
+  setTableLayouts(layouts: unknown): void;
   createPdf(doc: unknown): { getBuffer(): Promise<Buffer> };
 }
 
@@ -40,16 +66,12 @@ function pdfmake(): PdfMake {
     const m = require('pdfmake') as PdfMake;
     m.setUrlAccessPolicy(() => false);
     m.setLocalAccessPolicy(() => false);
-    for (const f of [SERIF_FILE, SANS_BOLD_FILE]) m.virtualfs.writeFileSync(f, readFileSync(`${FONT_DIR}${f}`));
+    m.setTableLayouts(tableLayouts());
+    for (const f of PDF_SETUP.files) m.virtualfs.writeFileSync(f, readFileSync(`${FONT_DIR}${f}`));
     maker = m;
   }
   maker.setFonts(fonts());
   return maker;
-}
-
-/** Loads pdfmake and the fonts ahead of the first document (a worker does this while the data is compiled). */
-export function warmPdf(): void {
-  pdfmake();
 }
 
 type Node = Record<string, unknown> | string;
@@ -112,14 +134,7 @@ function tableNode(g: Grid, landscape: boolean): Node[] {
     },
     fontSize: size,
     lineHeight: dense ? 1 : 1.1,
-    layout: {
-      hLineWidth: () => 0.5,
-      vLineWidth: () => 0.5,
-      paddingLeft: () => 2,
-      paddingRight: () => 2,
-      paddingTop: () => 1,
-      paddingBottom: () => 1,
-    },
+    layout: 'juesuan',
   });
   for (const note of g.notes) out.push({ text: note, fontSize: 8, margin: [0, 3, 0, 0] });
   return out;
@@ -168,9 +183,13 @@ function content(blocks: Block[]): Node[] {
   return out;
 }
 
-export async function renderPdf(d: Disclosure): Promise<Buffer> {
+/** Page footer "— 3 / 23 —"; pdf-worker.mjs builds the same one from these settings. */
+export const PDF_FOOTER = { fontSize: 8, margin: [0, 10, 0, 0] };
+
+/** The pdfmake document of a disclosure, as plain data (no functions): it can be posted to a worker. */
+export function pdfDocument(d: Disclosure): Record<string, unknown> {
   const title = `${d.meta.department}${d.meta.fiscalYear}年度部门决算`;
-  const doc = {
+  return {
     pageSize: 'A4',
     pageOrientation: 'portrait',
     pageMargins: [42, 42, 42, 42],
@@ -193,13 +212,14 @@ export async function renderPdf(d: Disclosure): Promise<Buffer> {
       para: { margin: [0, 2, 0, 2], alignment: 'justify' },
       tableTitle: { font: 'Sans', fontSize: 14, bold: true, alignment: 'center', margin: [0, 0, 0, 4] },
     },
-    footer: (page: number, pages: number) => ({
-      text: `— ${page} / ${pages} —`,
-      alignment: 'center',
-      fontSize: 8,
-      margin: [0, 10, 0, 0],
-    }),
     content: content(outline(d)),
+  };
+}
+
+export async function renderPdf(d: Disclosure): Promise<Buffer> {
+  const doc = {
+    ...pdfDocument(d),
+    footer: (page: number, pages: number) => ({ text: `— ${page} / ${pages} —`, alignment: 'center', ...PDF_FOOTER }),
   };
   return pdfmake().createPdf(doc).getBuffer();
 }

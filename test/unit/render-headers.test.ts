@@ -1,0 +1,167 @@
+// Multi-level table headers in the shared layout (and so in HTML, PDF, DOCX, XLSX), the 2019 and 2024 三公 layouts,
+// and the PDF drawn in a worker thread giving the same bytes as on the main thread.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { after, describe, it } from 'node:test';
+import ExcelJS from 'exceljs';
+import { compile } from '../../src/compile/index.ts';
+import { parseDepartmentJson } from '../../src/import/workbook/json.ts';
+import type { Disclosure, TableKind } from '../../src/model/disclosure.ts';
+import { renderHtml } from '../../src/render/html.ts';
+import { FORMATS, renderAll } from '../../src/render/index.ts';
+import { type Grid, type GridRow, tableGrid } from '../../src/render/layout.ts';
+import { renderPdf } from '../../src/render/pdf.ts';
+import { PdfThread } from '../../src/render/pdf-thread.ts';
+import { renderXlsx } from '../../src/render/xlsx.ts';
+
+function example(name: string): Disclosure {
+  const file = `examples/${name}/data.json`;
+  return compile(parseDepartmentJson(fs.readFileSync(file, 'utf8'), file), { file: 'data.json' });
+}
+const seed = example('shenzhen-fupin-2019');
+const putuo = example('shanghai-putuo-2024');
+
+function grid(d: Disclosure, kind: TableKind): Grid {
+  const t = d.tables.find((x) => x.kind === kind);
+  assert.ok(t, kind);
+  return tableGrid(t, d.meta.template);
+}
+
+/** Printed header texts of one row with their column spans, covered positions left out. */
+function spans(row: GridRow | undefined): string[] {
+  return (row ?? []).flatMap((c) => (c ? [`${c.text}${(c.colSpan ?? 1) > 1 ? `×${c.colSpan}` : ''}`] : []));
+}
+
+/** Leaf header of each grid column: the lowest cell that starts at or covers it. */
+function leaves(g: Grid): string[] {
+  return g.widths.map((_, col) => {
+    for (let r = g.header.length - 1; r >= 0; r--) {
+      const row = g.header[r] ?? [];
+      for (let c = col; c >= 0; c--) {
+        const cell = row[c];
+        if (cell === null || cell === undefined) continue;
+        if (c + (cell.colSpan ?? 1) > col) return cell.text;
+        break;
+      }
+    }
+    return '';
+  });
+}
+
+describe('multi-level headers', () => {
+  it('T4: 合计 / 一般公共预算财政拨款 / 政府性基金预算财政拨款 under 支出', () => {
+    const g = grid(seed, 'fiscal_summary');
+    assert.deepEqual(spans(g.header[0]), ['收入×2', '支出×4']);
+    assert.deepEqual(spans(g.header[1]), [
+      '项目',
+      '金额',
+      '项目',
+      '合计',
+      '一般公共预算财政拨款',
+      '政府性基金预算财政拨款',
+    ]);
+    const g24 = grid(putuo, 'fiscal_summary');
+    assert.deepEqual(spans(g24.header[0]), ['收入×2', '支出×5']);
+    assert.equal(spans(g24.header[1]).at(-1), '国有资本经营预算财政拨款');
+  });
+
+  it('T5 and T8: 本年支出 over 小计 / 基本支出 / 项目支出; code and name under 项目', () => {
+    const t5 = grid(seed, 'general_budget_expense');
+    assert.deepEqual(spans(t5.header[0]), ['项目×2', '本年支出×3']);
+    assert.deepEqual(spans(t5.header[1]), ['支出功能分类科目编码', '科目名称', '小计', '基本支出', '项目支出']);
+    const t8 = grid(seed, 'gov_fund');
+    assert.deepEqual(spans(t8.header[0]), ['项目×2', '年初结转和结余', '本年收入', '本年支出×3', '年末结转和结余']);
+    assert.equal(t8.header[0]?.[2]?.rowSpan, 2);
+    const t2 = grid(seed, 'income');
+    assert.deepEqual(leaves(t2).slice(0, 3), ['支出功能分类科目编码', '科目名称', '本年收入合计']);
+  });
+
+  it('T7 2019: 预算数 block then 决算数 block, 公务用车购置及运行费 over 小计 / 购置费 / 运行费', () => {
+    const g = grid(seed, 'three_public');
+    assert.deepEqual(spans(g.header[0]), ['预算数×6', '决算数×6']);
+    assert.deepEqual(spans(g.header[1]).slice(0, 4), [
+      '合计',
+      '因公出国（境）费',
+      '公务用车购置及运行费×3',
+      '公务接待费',
+    ]);
+    assert.deepEqual(leaves(g).slice(0, 6), [
+      '合计',
+      '因公出国（境）费',
+      '小计',
+      '公务用车购置费',
+      '公务用车运行费',
+      '公务接待费',
+    ]);
+    const t = seed.tables.find((x) => x.kind === 'three_public');
+    const row = t?.rows[0];
+    assert.ok(row);
+    // Body in template column order: budget total first, actual reception last.
+    assert.equal(g.body[0]?.[0]?.text, '9.00');
+    assert.equal(g.body[0]?.[11]?.text, row.cells['actual.reception']?.kind === 'amount' ? '2.22' : '');
+  });
+
+  it('T7 2024: each item over its own 预算数 / 决算数 pair', () => {
+    const g = grid(putuo, 'three_public');
+    assert.equal(g.header.length, 3);
+    assert.deepEqual(spans(g.header[0]), ['合计×2', '因公出国（境）费×2', '公务用车购置及运行费×6', '公务接待费×2']);
+    assert.deepEqual(spans(g.header[1]), ['小计×2', '公务用车购置费×2', '公务用车运行费×2']);
+    assert.equal(g.header[0]?.[0]?.rowSpan, 2);
+    assert.deepEqual(spans(g.header[2]), Array.from({ length: 6 }, () => ['预算数', '决算数']).flat());
+    const t = putuo.tables.find((x) => x.kind === 'three_public');
+    const row = t?.rows[0];
+    assert.ok(t && row);
+    const printed = (id: string) => {
+      const c = row.cells[id];
+      return c?.kind === 'amount' ? c.text.replace(/,/g, '') : undefined;
+    };
+    const order = ['total', 'abroad', 'vehicle', 'vehicle.purchase', 'vehicle.operation', 'reception'].flatMap((i) => [
+      `budget.${i}`,
+      `actual.${i}`,
+    ]);
+    // Column ids stay the template's; only the printed order is paired.
+    assert.deepEqual(new Set(t.columns.map((c) => c.id)), new Set(order));
+    assert.deepEqual(
+      g.body[0]?.map((c) => c?.text.replace(/,/g, '')),
+      order.map((id) => printed(id) ?? ''),
+    );
+    assert.notDeepEqual(
+      order.slice(0, 2),
+      t.columns.slice(0, 2).map((c) => c.id),
+    );
+  });
+
+  it('HTML and XLSX carry the spans', async () => {
+    const html = renderHtml(putuo);
+    assert.match(html, /<th colspan="6"[^>]*>公务用车购置及运行费<\/th>/);
+    assert.match(html, /<th colspan="2" rowspan="2"[^>]*>合计<\/th>/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await renderXlsx(seed)) as unknown as ArrayBuffer);
+    const ws = wb.worksheets.find((w) => w.name.includes('财政拨款收入支出决算总表'));
+    assert.ok(ws);
+    const texts: string[] = [];
+    ws.eachRow((r) => r.eachCell((c) => texts.push(String(c.value ?? ''))));
+    for (const h of ['支出', '合计', '一般公共预算财政拨款', '政府性基金预算财政拨款']) assert.ok(texts.includes(h), h);
+  });
+});
+
+describe('PDF in a worker thread', () => {
+  const thread = new PdfThread();
+  after(() => thread.close());
+
+  it('same bytes as on the main thread; renderAll keeps the format order', async () => {
+    const [here, there] = await Promise.all([renderPdf(putuo), thread.render(putuo)]);
+    assert.ok(there.equals(here));
+    const all = await renderAll(putuo, FORMATS, thread);
+    assert.deepEqual(
+      all.map((x) => x.format),
+      [...FORMATS],
+    );
+    assert.ok(
+      all
+        .find((x) => x.format === 'pdf')
+        ?.files[0]?.data.toString()
+        .startsWith('%PDF'),
+    );
+  });
+});
