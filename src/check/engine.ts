@@ -181,6 +181,28 @@ export function check(d: Disclosure, opts: CheckOptions = {}): CheckResult {
         ...((u.src?.page ?? t.src?.page) ? { page: (u.src?.page ?? t.src?.page) as number } : {}),
       })),
     ),
+    ...d.tables.flatMap((t) =>
+      t.rows.flatMap((r) =>
+        Object.entries(r.cells).flatMap(([col, c]) =>
+          c.kind === 'unread'
+            ? [
+                {
+                  what: `${t.title} ${r.label || r.key}「${col}」`,
+                  reason: c.reason,
+                  ...((c.src?.page ?? r.src?.page) ? { page: (c.src?.page ?? r.src?.page) as number } : {}),
+                },
+              ]
+            : [],
+        ),
+      ),
+    ),
+    ...d.performance.flatMap((p) =>
+      (p.unread ?? []).map((u) => ({
+        what: `${p.annex ?? '绩效自评'} ${p.project.name}：${u.what}`,
+        reason: u.reason,
+        ...(u.src?.page ? { page: u.src.page } : {}),
+      })),
+    ),
   ];
   const skipped = entries.filter((e) => e.status === 'skipped').length;
   const complete = skipped === 0 && unread.length === 0;

@@ -34,6 +34,9 @@ const EXPECTED: [string, string, string, string][] = [
     '4301万元',
     '附件1-1 项目预算金额: standard gives full marks at 4301万元, target and actual are 8041万元',
   ],
+  // reading, not the document: the score sheets print a figure the model has no place for
+  ['COMP-UNREAD', 'warning', '附件1-1', '附件1-1 “评价等级 0.00 优秀”: the 0.00 in the grade row is kept as not read'],
+  ['COMP-UNREAD', 'warning', '附件1-2', '附件1-2 same grade-row 0.00'],
   // info: differences within 元→万元 rounding (the seed explains them in （十）4(3))
   [
     'T1-EXPENSE-TOTAL',

@@ -58,6 +58,22 @@ describe('reports', () => {
     assert.ok(r.findings.some((f) => f.rule === 'COMP-UNREAD'));
   });
 
+  it('unread cells and unread parts of a self-evaluation count as unread too', () => {
+    const d = sample();
+    const p = d.performance[0];
+    assert.ok(p, 'the sample has a self-evaluation');
+    p.unread = [{ what: '评分结果', reason: '无法识别 / unreadable', src: { page: 30 } }];
+    const row = d.tables[0]?.rows[0];
+    assert.ok(row);
+    const col = Object.keys(row.cells)[0] as string;
+    row.cells[col] = { kind: 'unread', reason: '数字个数不符 / figure count mismatch' };
+    const r = check(d);
+    assert.equal(r.coverage.complete, false);
+    assert.ok(r.coverage.unread.some((u) => u.what.includes('评分结果') && u.page === 30));
+    assert.ok(r.coverage.unread.some((u) => u.reason.includes('figure count mismatch')));
+    assert.ok(r.findings.some((f) => f.rule === 'COMP-UNREAD' && f.message.includes('评分结果')));
+  });
+
   it('a missing table skips the rules that need it and says why', () => {
     const d = sample();
     d.tables = d.tables.filter((t) => t.kind !== 'general_budget_basic');

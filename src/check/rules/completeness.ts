@@ -602,6 +602,18 @@ const unreadRule = rule({
               evidence: [e],
             });
           }
+    for (const p of ctx.d.performance)
+      for (const u of p.unread ?? []) {
+        const where = `${p.annex ?? '绩效自评'} ${p.project.name}`;
+        const e: Evidence = { quote: `${u.what}：${u.reason}` };
+        if (u.src?.page) e.page = u.src.page;
+        if (u.src?.line) e.line = u.src.line;
+        out.push({
+          message: `${where} 有未能读取的内容：${u.what}（${u.reason}）`,
+          messageEn: `${where}: part not read: ${u.what} (${u.reason})`,
+          evidence: [e],
+        });
+      }
     return out;
   },
 });
