@@ -7,8 +7,8 @@ import type { Template } from '../../model/templates.ts';
 import { readFacts } from '../recognise/facts.ts';
 import { readGlossary } from '../recognise/glossary.ts';
 import { readUnitLine } from '../recognise/header.ts';
-import { chooseTemplate, readFiscalYear, readRegion } from '../recognise/meta.ts';
-import { buildSections, joinParagraphs, lineWidth, numberingOf, sectionTexts } from '../recognise/sections.ts';
+import { chooseTemplate, readDepartment, readFiscalYear, readRegion } from '../recognise/meta.ts';
+import { buildSections, joinParagraphs, lineWidth, sectionTexts } from '../recognise/sections.ts';
 import { type DocumentParts, splitDocument } from './document.ts';
 import { splitLines, type TextLine } from './lines.ts';
 import { parsePerformanceAnnexes } from './performance.ts';
@@ -16,29 +16,6 @@ import { readTable } from './tables.ts';
 import { lineSource } from './tokens.ts';
 
 const printed = (l: TextLine) => ({ text: l.text, src: lineSource(l) });
-
-function departmentFrom(lines: readonly TextLine[]): string | undefined {
-  for (const l of lines) {
-    const u = readUnitLine(l.text);
-    if (u?.department) return u.department;
-  }
-  // "二、深圳市…办公室 2019 年度部门决算表", "第二部分 上海市…局2024年度部门决算表"
-  for (const l of lines) {
-    const m = /^(.+?)\s*\d{4}\s*年度?\s*(?:部门|单位)决算/.exec(stripHeadingNumber(l.text));
-    if (m?.[1] && !/[，。：]/.test(m[1])) return m[1].trim();
-  }
-  for (const l of lines) {
-    const m = /^(.+?)\s*(?:部门|单位)?(?:概况|基本情况)$/.exec(stripHeadingNumber(l.text));
-    if (m?.[1]) return m[1].trim();
-  }
-  return undefined;
-}
-
-/** A heading without its numbering ("第一部分 ", "一、"). */
-function stripHeadingNumber(text: string): string {
-  const n = numberingOf(text.trim());
-  return n && n.level <= 1 ? n.rest : text.trim();
-}
 
 function unitFrom(lines: readonly TextLine[]): Unit {
   for (const l of lines) {
@@ -58,7 +35,7 @@ export function importText(text: string, file: string): Disclosure {
     yearLine = readFiscalYear(l.text);
     if (yearLine) break;
   }
-  const department = departmentFrom(lines);
+  const department = readDepartment(lines);
   const region = department ? readRegion(department) : undefined;
   const fiscalYear = yearLine?.year;
   const template = chooseTemplate(fiscalYear ?? 2019, region);
