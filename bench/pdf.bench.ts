@@ -1,7 +1,8 @@
 // PDF import benchmark. Per sample PDF, each in a child process of its own (so peak memory does not mix): import
 // time cold (first document in a fresh process) and warm (the same document again), wall and CPU, the slowest page
-// (where pdfjs translates a large embedded font) with its cold and warm time, peak RSS in this thread under the
-// pool's heap bounds and through a one-worker pool, and `pdftotext -layout` on the same file in the same run.
+// with its cold and warm time, the font programs left out before reading (and the time that took), peak RSS in this
+// thread under the pool's heap bounds and through a one-worker pool, and `pdftotext -layout` on the same file in the
+// same run.
 // Then the pool on all samples at once, with the main thread's event-loop delay.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
@@ -58,9 +59,11 @@ export async function run(): Promise<void> {
     .sort()
     .map((f) => path.join(SAMPLES, f));
   const load = loadavg().map((l) => l.toFixed(1));
-  console.log(`load average ${load.join(' ')} on ${spawnSync('nproc', { encoding: 'utf8' }).stdout.trim()} cores (wall times grow with it; CPU times less so)`);
   console.log(
-    '文件 / file | 页 / pages | 冷 / cold wall (CPU) | 热 / warm wall (CPU) | 最慢页 冷/热 / slowest page cold/warm | 其余页 / other pages warm | 组装 / assemble | 峰值内存 本线程/池 / peak RSS here/pool | pdftotext -layout | 倍数 / ratio warm (w/o slowest page)',
+    `load average ${load.join(' ')} on ${spawnSync('nproc', { encoding: 'utf8' }).stdout.trim()} cores (wall times grow with it; CPU times less so)`,
+  );
+  console.log(
+    '文件 / file | 页 / pages | 冷 / cold wall (CPU) | 热 / warm wall (CPU) | 最慢页 冷/热 / slowest page cold/warm | 其余页 / other pages warm | 组装 / assemble | 略去字体程序 / font programs left out | 峰值内存 本线程/池 / peak RSS here/pool | pdftotext -layout | 倍数 / ratio warm (w/o slowest page)',
   );
   const verdicts: string[] = [];
   for (const file of files) {
@@ -72,7 +75,8 @@ export async function run(): Promise<void> {
     const at = warm.pageMs.indexOf(slowest);
     const others = warm.totalMs - slowest;
     const ref = pdftotextMs(file);
-    const perDoc = slowest > 10 * median(warm.pageMs) && (cold.pageMs[at] ?? 0) > 0 && slowest > 0.5 * (cold.pageMs[at] ?? 0);
+    const perDoc =
+      slowest > 10 * median(warm.pageMs) && (cold.pageMs[at] ?? 0) > 0 && slowest > 0.5 * (cold.pageMs[at] ?? 0);
     console.log(
       [
         path.basename(file),
@@ -82,6 +86,7 @@ export async function run(): Promise<void> {
         `p${at + 1}: ${ms(cold.pageMs[at] ?? 0)} / ${ms(slowest)}`,
         ms(others),
         ms(warm.assembleMs),
+        warm.fontPrograms ? `${warm.fontPrograms.pruned} (${ms(warm.fontPrograms.ms)})` : '0',
         `${r.maxRssMb.toFixed(0)} MB / ${viaPool.maxRssMb.toFixed(0)} MB`,
         ref === undefined ? 'n/a' : ms(ref),
         ref === undefined ? 'n/a' : `${(warm.totalMs / ref).toFixed(1)}× (${(others / ref).toFixed(1)}×)`,

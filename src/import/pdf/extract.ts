@@ -2,6 +2,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { InputError } from '../../model/errors.ts';
+import { withoutFontPrograms } from './font-programs.ts';
 
 /** A run of text as placed on the page; y measured from the top of the page, in PDF points. */
 export interface TextItem {
@@ -37,6 +38,8 @@ export interface PdfText {
   /** Milliseconds spent per page on getTextContent (for the benchmark). */
   pageMs: number[];
   openMs: number;
+  /** Font programs left out before reading (see font-programs.ts) and the time that took. */
+  fontPrograms?: { pruned: number; ms: number };
 }
 
 const pkgDir = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
@@ -77,33 +80,60 @@ function describePdfError(e: unknown): string {
   return `无法打开 PDF / cannot open the PDF (${msg})`;
 }
 
-/** Reads every page's positioned text. Whole-file problems throw InputError; a page that fails gets `error`. */
-export async function extractPdfText(file: string, data: Uint8Array): Promise<PdfText> {
-  assertPdfBytes(file, data);
-  const pdfjs = await loadPdfjs();
-  const t0 = performance.now();
-  // pdfjs takes ownership of the buffer: give it a copy.
-  const task = pdfjs.getDocument({ ...PDFJS_OPTIONS, data: new Uint8Array(data), stopAtErrors: false });
-  let doc: Awaited<typeof task.promise>;
+/** Opens PDF bytes with pdfjs; whole-file problems throw InputError naming the file. */
+async function openPdf(pdfjs: PdfjsModule, file: string, data: Uint8Array): Promise<PdfDoc> {
+  const task = pdfjs.getDocument({ ...PDFJS_OPTIONS, data, stopAtErrors: false });
   try {
-    doc = await task.promise;
+    return await task.promise;
   } catch (e) {
     await task.destroy().catch(() => {});
     throw new InputError(file, describePdfError(e));
   }
+}
+
+/** The same document without the font programs text extraction does not need, when it has the same pages. */
+async function leanCopy(pdfjs: PdfjsModule, file: string, data: Uint8Array, pages: number) {
+  const pruned = await withoutFontPrograms(data);
+  if (!pruned) return undefined;
+  const doc = await openPdf(pdfjs, file, pruned.bytes).catch(() => undefined);
+  if (doc?.numPages === pages) return { doc, pruned: pruned.pruned, ms: pruned.ms };
+  await doc?.destroy().catch(() => {});
+  return undefined;
+}
+
+/**
+ * Reads every page's positioned text. Whole-file problems throw InputError; a page that fails gets `error`. Pages are
+ * read from a copy without unneeded font programs when one can be made; a page that fails there is read from the
+ * original.
+ */
+export async function extractPdfText(
+  file: string,
+  data: Uint8Array,
+  opts: { keepFontPrograms?: boolean } = {},
+): Promise<PdfText> {
+  assertPdfBytes(file, data);
+  const pdfjs = await loadPdfjs();
+  const t0 = performance.now();
+  // pdfjs takes ownership of the buffer: give it a copy.
+  const doc = await openPdf(pdfjs, file, new Uint8Array(data));
+  const lean = opts.keepFontPrograms ? undefined : await leanCopy(pdfjs, file, data, doc.numPages);
   const openMs = performance.now() - t0;
   const pages: PageText[] = [];
   const pageMs: number[] = [];
   try {
     for (let n = 1; n <= doc.numPages; n++) {
       const p0 = performance.now();
-      pages.push(await readPage(pdfjs, doc, n));
+      let page = lean ? await readPage(pdfjs, lean.doc, n) : undefined;
+      if (!page || page.error) page = await readPage(pdfjs, doc, n);
+      pages.push(page);
       pageMs.push(performance.now() - p0);
     }
   } finally {
+    await lean?.doc.destroy().catch(() => {});
     await doc.destroy().catch(() => {});
   }
-  return { file, pages, pageMs, openMs };
+  const fontPrograms = lean ? { pruned: lean.pruned, ms: lean.ms } : undefined;
+  return { file, pages, pageMs, openMs, ...(fontPrograms ? { fontPrograms } : {}) };
 }
 
 type PdfDoc = Awaited<ReturnType<PdfjsModule['getDocument']>['promise']>;
