@@ -44,6 +44,14 @@ describe('PDF font programs left out before reading', () => {
     assert.ok((lean.fontPrograms?.pruned ?? 0) > 0);
   });
 
+  it('font dictionaries inside compressed object streams: left out all the same, the same text items', async () => {
+    const packed = await (await PDFDocument.load(await layoutsPdf())).save({ useObjectStreams: true });
+    assert.ok(Buffer.from(packed).includes('/ObjStm'));
+    assert.ok(!Buffer.from(packed).includes('/FontFile'));
+    const lean = await sameText('packed.pdf', packed);
+    assert.ok((lean.fontPrograms?.pruned ?? 0) > 0);
+  });
+
   it('a font without ToUnicode keeps its program', async () => {
     const doc = await PDFDocument.load(await layoutsPdf());
     let fonts = 0;

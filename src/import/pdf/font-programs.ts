@@ -38,6 +38,9 @@ function readableWithoutProgram(font: PDFDict, drawing: PDFDict): boolean {
  */
 export async function withoutFontPrograms(data: Uint8Array): Promise<PrunedPdf | undefined> {
   const t0 = performance.now();
+  // Font descriptors are either in plain sight or inside compressed object streams; with neither, nothing to do.
+  const bytes = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+  if (!bytes.includes('/FontFile', 0, 'latin1') && !bytes.includes('/ObjStm', 0, 'latin1')) return undefined;
   let doc: PDFDocument;
   try {
     doc = await PDFDocument.load(data, {
@@ -81,13 +84,13 @@ export async function withoutFontPrograms(data: Uint8Array): Promise<PrunedPdf |
   if (pruned === 0) return undefined;
   for (const ref of dropped) if (!kept.has(ref)) ctx.delete(ref);
   try {
-    const bytes = await doc.save({
+    const lean = await doc.save({
       useObjectStreams: false,
       addDefaultPage: false,
       updateFieldAppearances: false,
       objectsPerTick: Number.POSITIVE_INFINITY,
     });
-    return { bytes, pruned, ms: performance.now() - t0 };
+    return { bytes: lean, pruned, ms: performance.now() - t0 };
   } catch {
     return undefined;
   }
