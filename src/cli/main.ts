@@ -3,9 +3,9 @@ import { InputError } from '../model/errors.ts';
 import { COMMANDS } from './commands.ts';
 
 async function main(argv: string[]): Promise<number> {
-  const commands = await Promise.all(COMMANDS.map((load) => load()));
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    const commands = await Promise.all([...COMMANDS.values()].map((load) => load()));
     const lines = [
       'juesuan — 部门决算公开的导入、检查与编制 / departmental final-accounts disclosures',
       '',
@@ -19,11 +19,14 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${lines.join('\n')}\n`);
     return name === undefined ? 2 : 0;
   }
-  const cmd = commands.find((c) => c.name === name);
-  if (!cmd) {
-    process.stderr.write(`未知命令 / unknown command: ${name}\n运行 juesuan --help 查看命令列表 / run juesuan --help\n`);
+  const load = COMMANDS.get(name);
+  if (!load) {
+    process.stderr.write(
+      `未知命令 / unknown command: ${name}\n运行 juesuan --help 查看命令列表 / run juesuan --help\n`,
+    );
     return 2;
   }
+  const cmd = await load();
   if (rest.includes('--help') || rest.includes('-h')) {
     process.stdout.write(`${cmd.summary}\n\n${cmd.usage}\n`);
     return 0;
