@@ -2,12 +2,9 @@
 import type { Disclosure } from '../model/disclosure.ts';
 import { toJson } from '../model/json.ts';
 import { toCsv } from './csv.ts';
-import { renderDocx } from './docx.ts';
 import { type OutputFile, renderFdp } from './fdp.ts';
 import { renderHtml } from './html.ts';
-import { renderPdf } from './pdf.ts';
 import type { PdfThread } from './pdf-thread.ts';
-import { renderXlsx } from './xlsx.ts';
 
 export const FORMATS = ['html', 'pdf', 'docx', 'xlsx', 'json', 'csv', 'fdp'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -24,12 +21,13 @@ export async function render(d: Disclosure, format: Format): Promise<OutputFile[
   switch (format) {
     case 'html':
       return [{ path: `${base}.html`, data: renderHtml(d) }];
+    // Loaded when asked for: pdfmake and ExcelJS take a while to load.
     case 'pdf':
-      return [{ path: `${base}.pdf`, data: await renderPdf(d) }];
+      return [{ path: `${base}.pdf`, data: await (await import('./pdf.ts')).renderPdf(d) }];
     case 'docx':
-      return [{ path: `${base}.docx`, data: await renderDocx(d) }];
+      return [{ path: `${base}.docx`, data: await (await import('./docx.ts')).renderDocx(d) }];
     case 'xlsx':
-      return [{ path: `${base}.xlsx`, data: await renderXlsx(d) }];
+      return [{ path: `${base}.xlsx`, data: await (await import('./xlsx.ts')).renderXlsx(d) }];
     case 'json':
       return [{ path: `${base}.json`, data: toJson(d) }];
     case 'csv':

@@ -1,7 +1,7 @@
 // PDF rendering in a worker thread, so that it runs on a second core beside the other formats.
 import { Worker } from 'node:worker_threads';
 import type { Disclosure } from '../model/disclosure.ts';
-import { PDF_FOOTER, PDF_SETUP, pdfDocument } from './pdf.ts';
+import { pdfDocument } from './pdf.ts';
 
 const ENTRY = new URL('./pdf-worker.mjs', import.meta.url);
 
@@ -15,7 +15,7 @@ export class PdfThread {
   /** Starts the worker at once: it loads pdfmake and the fonts while the caller does other work. */
   constructor() {
     // Plain JavaScript: no inherited --import flags, no TypeScript loader to start.
-    this.worker = new Worker(ENTRY, { execArgv: [], workerData: { setup: PDF_SETUP, footer: PDF_FOOTER } });
+    this.worker = new Worker(ENTRY, { execArgv: [] });
     this.worker.on('message', (r: PdfReply) => {
       const p = this.pending.get(r.id);
       if (!p) return;

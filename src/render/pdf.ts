@@ -1,78 +1,10 @@
 // PDF with pdfmake and Noto CJK (subset-embedded, text selectable); fixed metadata dates for identical bytes.
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Disclosure } from '../model/disclosure.ts';
 import type { Grid, GridRow } from './layout.ts';
 import { type Block, outline } from './outline.ts';
-
-const require = createRequire(import.meta.url);
-
-const FONT_DIR = '/usr/share/fonts/opentype/noto/';
-// Two faces only (loading a CJK collection is the slow part): serif for text, bold sans for headings and emphasis.
-const SERIF_FILE = 'NotoSerifCJK-Regular.ttc';
-const SANS_BOLD_FILE = 'NotoSansCJK-Bold.ttc';
-
-/** What a PDF worker needs to set pdfmake up exactly as here (it runs plain JavaScript, see pdf-worker.mjs). */
-export const PDF_SETUP = {
-  fontDir: FONT_DIR,
-  files: [SERIF_FILE, SANS_BOLD_FILE],
-  serif: [SERIF_FILE, 'NotoSerifCJKsc-Regular'],
-  bold: [SANS_BOLD_FILE, 'NotoSansCJKsc-Bold'],
-  /** Table rules and cell padding, in points (the named table layout "juesuan"). */
-  table: { line: 0.5, padX: 2, padY: 1 },
-} as const;
-
-/** pdfmake table layouts from PDF_SETUP.table (functions, so they are made on each side of a worker). */
-function tableLayouts() {
-  const { line, padX, padY } = PDF_SETUP.table;
-  return {
-    juesuan: {
-      hLineWidth: () => line,
-      vLineWidth: () => line,
-      paddingLeft: () => padX,
-      paddingRight: () => padX,
-      paddingTop: () => padY,
-      paddingBottom: () => padY,
-    },
-  };
-}
-
-/** Font table with fresh arrays each time: pdfmake replaces a path in them by the file's bytes. */
-function fonts() {
-  const serif = () => [...PDF_SETUP.serif];
-  const bold = () => [...PDF_SETUP.bold];
-  return {
-    Serif: { normal: serif(), bold: bold(), italics: serif(), bolditalics: bold() },
-    Sans: { normal: bold(), bold: bold(), italics: bold(), bolditalics: bold() },
-  };
-}
+import { printPdf } from './pdf-print.mjs';
 
 export const PDF_DATE = new Date(Date.UTC(2000, 0, 1, 0, 0, 0));
-
-interface PdfMake {
-  virtualfs: { writeFileSync(name: string, data: Buffer): void };
-  setFonts(f: unknown): void;
-  setUrlAccessPolicy(cb: (url: string) => boolean): void;
-  setLocalAccessPolicy(cb: (path: string) => boolean): void;
-  setTableLayouts(layouts: unknown): void;
-  createPdf(doc: unknown): { getBuffer(): Promise<Buffer> };
-}
-
-let maker: PdfMake | undefined;
-
-/** pdfmake with the two font files read once per process and kept in its in-memory file system. */
-function pdfmake(): PdfMake {
-  if (!maker) {
-    const m = require('pdfmake') as PdfMake;
-    m.setUrlAccessPolicy(() => false);
-    m.setLocalAccessPolicy(() => false);
-    m.setTableLayouts(tableLayouts());
-    for (const f of PDF_SETUP.files) m.virtualfs.writeFileSync(f, readFileSync(`${FONT_DIR}${f}`));
-    maker = m;
-  }
-  maker.setFonts(fonts());
-  return maker;
-}
 
 type Node = Record<string, unknown> | string;
 
@@ -183,9 +115,6 @@ function content(blocks: Block[]): Node[] {
   return out;
 }
 
-/** Page footer "— 3 / 23 —"; pdf-worker.mjs builds the same one from these settings. */
-export const PDF_FOOTER = { fontSize: 8, margin: [0, 10, 0, 0] };
-
 /** The pdfmake document of a disclosure, as plain data (no functions): it can be posted to a worker. */
 export function pdfDocument(d: Disclosure): Record<string, unknown> {
   const title = `${d.meta.department}${d.meta.fiscalYear}年度部门决算`;
@@ -216,10 +145,7 @@ export function pdfDocument(d: Disclosure): Record<string, unknown> {
   };
 }
 
-export async function renderPdf(d: Disclosure): Promise<Buffer> {
-  const doc = {
-    ...pdfDocument(d),
-    footer: (page: number, pages: number) => ({ text: `— ${page} / ${pages} —`, alignment: 'center', ...PDF_FOOTER }),
-  };
-  return pdfmake().createPdf(doc).getBuffer();
+/** The PDF on this thread (PdfThread prints the same document on another). */
+export function renderPdf(d: Disclosure): Promise<Buffer> {
+  return printPdf(pdfDocument(d));
 }

@@ -1,0 +1,102 @@
+// pdfmake set-up and printing, the one source for both pdf.ts (this thread) and pdf-worker.mjs (the PDF thread).
+// Plain JavaScript, so that the worker starts without the TypeScript loader.
+import { closeSync, fstatSync, openSync, read } from 'node:fs';
+import { createRequire } from 'node:module';
+
+const FONT_DIR = '/usr/share/fonts/opentype/noto/';
+// Two faces only (loading a CJK collection is the slow part): serif for text, bold sans for headings and emphasis.
+const SERIF_FILE = 'NotoSerifCJK-Regular.ttc';
+const SANS_BOLD_FILE = 'NotoSansCJK-Bold.ttc';
+const SERIF = [SERIF_FILE, 'NotoSerifCJKsc-Regular'];
+const BOLD = [SANS_BOLD_FILE, 'NotoSansCJKsc-Bold'];
+
+/** Table rules and cell padding in points (the table layout "juesuan"), and the page footer's style. */
+export const PDF_TABLE = { line: 0.5, padX: 2, padY: 1 };
+export const PDF_FOOTER = { fontSize: 8, margin: [0, 10, 0, 0] };
+
+/**
+ * A whole file in one read on the thread pool, so that it is read while this thread loads pdfmake.
+ * @param {string} path
+ * @returns {Promise<Buffer>}
+ */
+function readWhole(path) {
+  const fd = openSync(path, 'r');
+  const buf = Buffer.allocUnsafe(fstatSync(fd).size);
+  return new Promise((resolve, reject) => {
+    let at = 0;
+    const next = () =>
+      read(fd, buf, at, buf.length - at, at, (e, n) => {
+        if (e || n === 0) {
+          closeSync(fd);
+          if (e) reject(e);
+          else if (at < buf.length) reject(new Error(`${path}: short read`));
+          else resolve(buf);
+          return;
+        }
+        at += n;
+        if (at < buf.length) next();
+        else {
+          closeSync(fd);
+          resolve(buf);
+        }
+      });
+    next();
+  });
+}
+
+/** @type {Promise<any> | undefined} */
+let loading;
+
+/**
+ * pdfmake with the two font files in its in-memory file system, once per thread.
+ * @returns {Promise<any>}
+ */
+export function loadPdfmake() {
+  loading ??= (async () => {
+    const files = [SERIF_FILE, SANS_BOLD_FILE].map((f) => readWhole(`${FONT_DIR}${f}`));
+    const m = createRequire(import.meta.url)('pdfmake');
+    m.setUrlAccessPolicy(() => false);
+    m.setLocalAccessPolicy(() => false);
+    const { line, padX, padY } = PDF_TABLE;
+    m.setTableLayouts({
+      juesuan: {
+        hLineWidth: () => line,
+        vLineWidth: () => line,
+        paddingLeft: () => padX,
+        paddingRight: () => padX,
+        paddingTop: () => padY,
+        paddingBottom: () => padY,
+      },
+    });
+    const [serif, bold] = await Promise.all(files);
+    m.virtualfs.writeFileSync(SERIF_FILE, serif);
+    m.virtualfs.writeFileSync(SANS_BOLD_FILE, bold);
+    return m;
+  })();
+  return loading;
+}
+
+/** Font table with fresh arrays each time: pdfmake replaces a path in them by the file's bytes. */
+function fonts() {
+  const serif = () => [...SERIF];
+  const bold = () => [...BOLD];
+  return {
+    Serif: { normal: serif(), bold: bold(), italics: serif(), bolditalics: bold() },
+    Sans: { normal: bold(), bold: bold(), italics: bold(), bolditalics: bold() },
+  };
+}
+
+/**
+ * Prints a pdfmake document (plain data, see pdfDocument in pdf.ts) with the page footer "— 3 / 23 —".
+ * @param {Record<string, unknown>} doc
+ * @returns {Promise<Buffer>}
+ */
+export async function printPdf(doc) {
+  const m = await loadPdfmake();
+  m.setFonts(fonts());
+  const full = {
+    ...doc,
+    footer: (page, pages) => ({ text: `— ${page} / ${pages} —`, alignment: 'center', ...PDF_FOOTER }),
+  };
+  return m.createPdf(full).getBuffer();
+}
