@@ -98,3 +98,50 @@ function dominantSize(items: readonly TextItem[]): number {
 export function squashText(s: string): string {
   return s.replace(/\s+/g, '');
 }
+
+const HAN = /^\p{Script=Han}$/u;
+
+/**
+ * Letters spread over a cell ("科  目  名  称", "合    计": justified or "distributed" alignment) joined back into
+ * one segment. A run of single Han characters on one line with even gaps is joined when it makes a known word, or
+ * when it has three or more letters no more than 3 em apart (not the 类 / 款 / 项 column marks).
+ */
+export function joinSpacedLetters<S extends Segment>(segs: readonly S[], known: (text: string) => boolean): S[] {
+  const out: S[] = [];
+  let i = 0;
+  while (i < segs.length) {
+    const s = segs[i] as S;
+    let j = i + 1;
+    if (HAN.test(s.text)) {
+      const gap0 = j < segs.length ? (segs[j] as S).x0 - s.x1 : 0;
+      while (j < segs.length) {
+        const a = segs[j - 1] as S;
+        const b = segs[j] as S;
+        const gap = b.x0 - a.x1;
+        const even = Math.abs(gap - gap0) <= Math.max(1, 0.2 * gap0);
+        if (!HAN.test(b.text) || !even || gap <= 0 || Math.abs(a.y - b.y) > 0.3 * a.size) break;
+        j++;
+      }
+    }
+    const run = segs.slice(i, j);
+    let take = 1;
+    // Longest prefix of the run that joins.
+    for (let n = run.length; n >= 2; n--) {
+      const part = run.slice(0, n);
+      const text = part.map((p) => p.text).join('');
+      const gap = (part[1] as S).x0 - (part[0] as S).x1;
+      const spread = n >= 3 && gap <= 3 * s.size && !/^[类款项]+$/.test(text);
+      if (known(text) || spread) {
+        take = n;
+        break;
+      }
+    }
+    if (take === 1) out.push(s);
+    else {
+      const part = run.slice(0, take);
+      out.push({ ...s, text: part.map((p) => p.text).join(''), x1: (part.at(-1) as S).x1 });
+    }
+    i += take;
+  }
+  return out;
+}

@@ -1,7 +1,8 @@
 // Tables from geometry: find each table by its exact title, read its header into column anchors, then build
 // rows from the body's segments (one band per row, anchored on the row's code or label).
-import type { Cell, Column, Row, Source, Table } from '../../model/disclosure.ts';
+
 import { stripNumbering } from '../../model/classification.ts';
+import type { Cell, Column, Row, Source, Table } from '../../model/disclosure.ts';
 import type { Unit } from '../../model/money.ts';
 import { type RowDef, squash, type TableDef, type Template } from '../../model/templates.ts';
 import { isDash, isDecimalFigure, isFigure, toCell } from '../recognise/cells.ts';
@@ -10,7 +11,7 @@ import { matchColumn } from '../recognise/columns.ts';
 import { readTableNo, readUnitLine } from '../recognise/header.ts';
 import { ECONOMIC_FOOTERS, labelKey } from '../recognise/rows.ts';
 import { buildLeafColumns, type HeaderSeg, type LeafColumn } from './header.ts';
-import type { Line } from './lines.ts';
+import { joinSpacedLetters, type Line } from './lines.ts';
 
 export interface TitleHit {
   index: number;
@@ -91,6 +92,18 @@ export function readTable(
       [...used].filter((i) => i >= noteFrom).sort((a, b) => a - b),
     );
 
+  // A table number printed just above the next table's title belongs to that table.
+  while (region.length > 0 && end < lines.length) {
+    const last = lines[region.at(-1) as number] as Line;
+    const next = lines[end] as Line;
+    if (last.page !== next.page || !readTableNo(last.text) || readUnitLine(last.text)) break;
+    region.pop();
+  }
+  // Header names of the template, to tell a parent over its child from one name wrapped over two lines.
+  const words = new Set(def.columns.flatMap((c) => c.headers.flatMap((h) => h.split('/'))).map(normaliseHeader));
+  const knownWord = (t: string) =>
+    words.has(t) || LABEL_WORD.test(t) || TOTAL_LABEL.test(t) || /^(?:总计|小计|金额|收入|支出)$/.test(t);
+
   // Unit, department, table number lines.
   const segs: Seg[] = [];
   for (const i of region) {
@@ -114,7 +127,7 @@ export function readTable(
       return !su && !sn;
     });
     used.add(i);
-    for (const s of kept) segs.push({ ...s, page: l.page });
+    for (const s of joinSpacedLetters(kept, knownWord)) segs.push({ ...s, page: l.page });
   }
   if (unit) table.unit = unit;
   // "公开01表" is often printed just above the title.
@@ -171,8 +184,6 @@ export function readTable(
   const leafSegs = header.filter((s) => !sideMarks.includes(s) && !/^[（(]?续[）)]?$/.test(s.text));
   const left = Math.min(...lines.slice(hit.index, end).map((l) => l.x0));
   const right = Math.max(...lines.slice(hit.index, end).map((l) => l.x1));
-  // Header names of the template, to tell a parent over its child from one name wrapped over two lines.
-  const words = new Set(def.columns.flatMap((c) => c.headers.flatMap((h) => h.split('/'))).map(normaliseHeader));
   const leaves = buildLeafColumns(leafSegs, left, right, words);
   if (process.env.TBLDBG === String(def.number))
     console.log(
