@@ -106,6 +106,27 @@ describe('recognise: cells', () => {
     assert.deepEqual(toCell('无', '万元'), { kind: 'text', text: '无' });
     assert.equal(toCell('1.0000001', '万元').kind, 'unread', 'finer than 分 cannot be exact');
   });
+
+  it('reads full-width digits, padded figures and negatives in every printed form', () => {
+    const cases: [string, string, bigint][] = [
+      ['１，２３４．５６', '1234.56', 123_456n],
+      ['１２００．００', '1200.00', 120_000n],
+      [' 12.30 ', '12.30', 1_230n],
+      ['12.30\u3000', '12.30', 1_230n],
+      ['-12.30', '-12.30', -1_230n],
+      ['－12.30', '-12.30', -1_230n],
+      ['−1,012.30', '-1012.30', -101_230n],
+      ['（12.30）', '-12.30', -1_230n],
+      ['(1,012.30)', '-1012.30', -101_230n],
+      ['（０．５０）', '-0.50', -50n],
+    ];
+    for (const [printed, text, fen] of cases) {
+      assert.deepEqual(toCell(printed, '元'), { kind: 'amount', fen, text }, printed);
+      assert.equal(classify(printed), 'amount', printed);
+    }
+    // A numbering in parentheses is no figure; nor is a sign without digits.
+    for (const t of ['（1）', '(12)', '（一）', '(12.30', '12.30）']) assert.equal(classify(t), 'text', t);
+  });
 });
 
 describe('recognise: codes', () => {

@@ -173,6 +173,25 @@ const VARIANT_2019 = [
   '收入总计10.00万元。',
 ].join('\n\n');
 
+describe('text import: amounts printed as full-width digits, padded or negative (made up)', () => {
+  const text = SHANGHAI_2024_STYLE.replace(
+    '208 社会保障和就业支出 10.00 10.00 — — — — —',
+    '208 社会保障和就业支出 （10.00） (10.00) －1.00 -1.00 １．００ 0.00\u3000 —',
+  );
+  const d = importText(text, 'negatives.txt');
+
+  it('reads negatives in parentheses and with minus signs, and full-width digits', () => {
+    const r = row(d, 2, '208');
+    assert.deepEqual(
+      ['total', 'fiscal', 'superior', 'business', 'operating', 'affiliated'].map((c) => printed(r, c)),
+      ['-10.00', '-10.00', '-1.00', '-1.00', '1.00', '0.00'],
+    );
+    const c = r?.cells.total;
+    assert.equal(c?.kind === 'amount' && c.fen, -10_000_000n);
+    assert.equal(printed(r, 'other'), 'dash');
+  });
+});
+
 describe('text import: a 2019-style variant (made up)', () => {
   const d = importText(VARIANT_2019, 'variant.txt');
 

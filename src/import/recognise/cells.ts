@@ -7,18 +7,31 @@ export type CellClass = 'amount' | 'dash' | 'blank' | 'text';
 const DASH = /^[—–\-－―──]+$/;
 const FIGURE = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$|^[+-]?\.\d+$/;
 
+const IN_PARENS = /^[(（]((?:\d{1,3}(?:,\d{3})+|\d+)\.\d+)[)）]$/;
+
 export function isDash(text: string): boolean {
   return DASH.test(text.trim());
 }
 
-/** True for a printed figure ("87,628.42", "0.00", "531", "-3.5"); full-width digits accepted. */
+/**
+ * A printed figure in its plain form: full-width digits and signs folded, spaces dropped, and a negative printed
+ * in parentheses as spreadsheets do ("（12.30）", "(1,012.30)"; decimals required, so "(1)" stays a numbering)
+ * given a minus sign.
+ */
+export function figureText(text: string): string {
+  const t = normaliseFigure(text);
+  const m = IN_PARENS.exec(t);
+  return m ? `-${m[1]}` : t;
+}
+
+/** True for a printed figure ("87,628.42", "0.00", "531", "-3.5", "（3.50）"); full-width digits accepted. */
 export function isFigure(text: string): boolean {
-  return FIGURE.test(normaliseFigure(text));
+  return FIGURE.test(figureText(text));
 }
 
 /** True for a figure printed with a decimal point (amounts in the tables always have one). */
 export function isDecimalFigure(text: string): boolean {
-  return isFigure(text) && normaliseFigure(text).includes('.');
+  return isFigure(text) && figureText(text).includes('.');
 }
 
 export function classify(text: string): CellClass {
@@ -42,9 +55,9 @@ export function toCell(text: string, unit: Unit, src?: Source): Cell {
     case 'dash':
       return withSrc({ kind: 'dash' as const, text: t }, src);
     case 'amount': {
-      const printed = normaliseFigure(t).replace(/,/g, '');
+      const printed = figureText(t).replace(/,/g, '');
       try {
-        return withSrc({ kind: 'amount' as const, fen: parseAmount(t, unit), text: printed }, src);
+        return withSrc({ kind: 'amount' as const, fen: parseAmount(printed, unit), text: printed }, src);
       } catch (e) {
         return unreadCell(`金额无法精确读取 / amount not exact: ${(e as Error).message}`, src);
       }
