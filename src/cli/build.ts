@@ -1,10 +1,8 @@
 // juesuan build: department data → a complete disclosure in every format.
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { compile } from '../compile/index.ts';
-import { loadDepartment } from '../import/workbook/load.ts';
 import { InputError } from '../model/errors.ts';
-import { FORMATS, type Format, renderAll } from '../render/index.ts';
+import { FORMATS, type Format } from '../render/formats.ts';
 import { PdfThread } from '../render/pdf-thread.ts';
 import type { Command } from './command.ts';
 
@@ -54,9 +52,14 @@ export const command: Command = {
   ].join('\n'),
   async run(args) {
     const { input, out, formats } = parseArgs(args);
-    // The PDF thread starts first: it loads pdfmake and the fonts while the data is read and compiled.
+    // The PDF thread starts first: it loads pdfmake and the fonts while the rest is loaded, read and compiled.
     const pdfThread = formats.includes('pdf') ? new PdfThread() : undefined;
     try {
+      const [{ loadDepartment }, { compile }, { renderAll }] = await Promise.all([
+        import('../import/workbook/load.ts'),
+        import('../compile/index.ts'),
+        import('../render/index.ts'),
+      ]);
       const { data, file } = await loadDepartment(input);
       const d = compile(data, { file: path.basename(file) });
       await fs.mkdir(out, { recursive: true });

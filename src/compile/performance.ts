@@ -3,6 +3,7 @@
 import type { ProjectInput } from '../import/workbook/schema.ts';
 import type { Cell, IndicatorGroup, NumberValue, PerformanceEvaluation, Row } from '../model/disclosure.ts';
 import { formatAmount, percentHundredths } from '../model/money.ts';
+import { spendingRowKey } from '../model/performance.ts';
 import { hundredths } from './phrases.ts';
 import { formatPoints, type Points, type ScoreResult } from './scoring.ts';
 
@@ -40,6 +41,23 @@ export function fundsRows(f: ProjectInput['funds']): Row[] {
     ratio('executionRate', '预算执行率(%)', '(6)=(4)/(1)', f.spent, f.budget),
     ratio('arrivalRate', '资金到位率(%)', '(7)=(3)/(1)', f.arrived, f.budget),
     ratio('spendingRate', '资金实际支出率(%)', '(8)=(4)/(3)', f.spent, f.arrived),
+  ];
+}
+
+/**
+ * 项目支出内容 in the importers' shape: the project as its one item, then 合计. All spent money is 财政资金 and
+ * none is other; 财政资金专款专用数 is not in the data, so it is left blank.
+ */
+export function spendingRows(pr: ProjectInput): Row[] {
+  const cells = (): Row['cells'] => ({
+    'actual.total': yuan(pr.funds.spent),
+    'actual.fiscal': yuan(pr.funds.spent),
+    'actual.other': yuan(0n),
+    earmarked: { kind: 'blank' },
+  });
+  return [
+    { key: spendingRowKey(pr.name, 1), label: pr.name, cells: cells() },
+    { key: spendingRowKey('合计', 2), label: '合计', cells: cells() },
   ];
 }
 
@@ -81,13 +99,7 @@ export function buildEvaluation(pr: ProjectInput, s: ScoreResult, department: st
       notes: [],
       unread: [],
     },
-    spending: [
-      {
-        key: 'project',
-        label: pr.name,
-        cells: { total: yuan(pr.funds.spent), fiscal: yuan(pr.funds.spent) },
-      },
-    ],
+    spending: spendingRows(pr),
     indicators: s.indicators
       .filter((k) => k.input.name !== undefined)
       .map((k) => {

@@ -3,13 +3,12 @@ import type { Disclosure } from '../model/disclosure.ts';
 import { toJson } from '../model/json.ts';
 import { toCsv } from './csv.ts';
 import { type OutputFile, renderFdp } from './fdp.ts';
+import { FORMATS, type Format } from './formats.ts';
 import { renderHtml } from './html.ts';
 import type { PdfThread } from './pdf-thread.ts';
 
-export const FORMATS = ['html', 'pdf', 'docx', 'xlsx', 'json', 'csv', 'fdp'] as const;
-export type Format = (typeof FORMATS)[number];
-
 export type { OutputFile };
+export { FORMATS, type Format };
 
 /** File base name: "深圳市…办公室-2019-部门决算". */
 export function baseName(d: Disclosure): string {

@@ -1,7 +1,6 @@
 // PDF rendering in a worker thread, so that it runs on a second core beside the other formats.
 import { Worker } from 'node:worker_threads';
 import type { Disclosure } from '../model/disclosure.ts';
-import { pdfDocument } from './pdf.ts';
 
 const ENTRY = new URL('./pdf-worker.mjs', import.meta.url);
 
@@ -28,9 +27,10 @@ export class PdfThread {
   }
 
   /** The document is laid out here (fast); the worker only prints it (the slow part: fonts, pages). */
-  render(d: Disclosure): Promise<Buffer> {
+  async render(d: Disclosure): Promise<Buffer> {
     const id = this.next++;
-    const doc = pdfDocument(d);
+    // Loaded here, so that starting the thread loads nothing else.
+    const doc = (await import('./pdf.ts')).pdfDocument(d);
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
       this.worker.postMessage({ id, doc });

@@ -6,13 +6,29 @@ import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { check } from '../../src/check/engine.ts';
 import { compile } from '../../src/compile/index.ts';
+import { extractPdfText } from '../../src/import/pdf/extract.ts';
 import { importPdf } from '../../src/import/pdf/index.ts';
 import { parseDepartmentJson } from '../../src/import/workbook/json.ts';
-import type { Disclosure } from '../../src/model/disclosure.ts';
+import type { Disclosure, Row } from '../../src/model/disclosure.ts';
 import { renderPdf } from '../../src/render/pdf.ts';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'juesuan-roundtrip-'));
 after(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+/** 项目支出内容 rows without their source locations: key, label and every cell as built or read. */
+function spendingOf(d: Disclosure): unknown[] {
+  const bare = (r: Row) => ({
+    key: r.key,
+    label: r.label,
+    cells: Object.fromEntries(
+      Object.entries(r.cells).map(([id, c]) => {
+        const { src: _, ...rest } = c as typeof c & { src?: unknown };
+        return [id, rest];
+      }),
+    ),
+  });
+  return d.performance.map((p) => p.spending.map(bare));
+}
 
 /** Every amount cell of the built tables, as "kind row column" → 分. */
 function amounts(d: Disclosure, keep: (rowKey: string, kind: string) => boolean): Map<string, bigint> {
@@ -43,6 +59,8 @@ for (const dir of ['examples/shenzhen-fupin-2019', 'examples/shanghai-putuo-2024
     const pdf = path.join(tmp, `${path.basename(dir)}.pdf`);
     fs.writeFileSync(pdf, await renderPdf(built));
     const back = await importPdf(pdf);
+    const printed = await extractPdfText(pdf, new Uint8Array(fs.readFileSync(pdf)));
+    const printsSpending = printed.pages.some((p) => p.items.some((i) => i.str.replace(/\s+/g, '') === '项目支出内容'));
 
     it('finds every table of the template', () => {
       assert.deepEqual(
@@ -102,6 +120,20 @@ for (const dir of ['examples/shenzhen-fupin-2019', 'examples/shanghai-putuo-2024
         assert.deepEqual(back.performance.map(funds), built.performance.map(funds));
         assert.deepEqual(
           back.performance.flatMap((p) => p.unread ?? []),
+          [],
+        );
+      });
+
+      // Strict once the built PDF prints the part; until then reported as todo, not passed.
+      it('reads 项目支出内容 back: every row and cell as built, nothing unread', {
+        todo: printsSpending
+          ? false
+          : '构建的 PDF 尚未印出项目支出内容 / the built PDF does not print 项目支出内容 yet',
+      }, () => {
+        assert.ok(built.performance.every((p) => p.spending.length > 0));
+        assert.deepEqual(spendingOf(back), spendingOf(built));
+        assert.deepEqual(
+          back.performance.flatMap((p) => (p.unread ?? []).filter((u) => u.what === '项目支出内容')),
           [],
         );
       });

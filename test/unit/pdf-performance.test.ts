@@ -1,7 +1,10 @@
-// 绩效自评 annexes read from PDF geometry, on two made-up layouts unlike the one the project prints:
+// 绩效自评 annexes read from PDF geometry, on made-up layouts unlike the one the project prints:
 // A: no 一级/二级 weights, 分值/实际值/得分 headers, a 数据来源 column, top-aligned merged cells, wrapped names,
 //    the sheet running over a page break with its header repeated, 资金 in 万元 under a two-row header, 综合结论.
 // B: 一级/二级 weights, middle-aligned merged cells, a 三级 name wrapped over two lines.
+// A also prints 项目支出内容 (title as the header's first cell, two header rows, wrapped names, blank and 0.00 cells);
+// C prints it alone (one header row wrapped in narrow cells, middle-aligned rows, a figure wrapped in its cell);
+// D prints it under a header the importer does not know.
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { describe, it } from 'node:test';
@@ -116,6 +119,36 @@ function aSheet(): unknown {
   };
 }
 
+/** Layout A's 项目支出内容 (万元): name, 实际支出数 合计/财政/其他, 专款专用数; "" is a blank cell. */
+const A_SPENDING: [string, string, string, string, string][] = [
+  ['道路日常养护及路面病害处治（含人行道）', '800.25', '780.25', '20.00', '780.25'],
+  ['桥梁检测', '200.00', '200.00', '', '0.00'],
+  ['应急抢修', '100.00', '80.00', '20.00', '80.00'],
+  ['合计', '1,100.25', '1,060.25', '40.00', '1,060.25'],
+];
+
+/** The part's title is the header's first cell (two header rows, top-aligned), names wrap in a narrow column. */
+function spendingA(): unknown {
+  const mid = { alignment: 'center' };
+  return {
+    margin: [0, 10, 0, 0],
+    table: {
+      widths: [70, '*', '*', '*', '*'],
+      body: [
+        [
+          c('项目支出内容', { rowSpan: 2, ...mid }),
+          c('实际支出数', { colSpan: 3, ...mid }),
+          '',
+          '',
+          c('财政资金专款专用数', { rowSpan: 2, ...mid }),
+        ],
+        ['', ...['合计', '财政资金支出数', '其他资金支出数'].map((h) => c(h, mid)), ''],
+        ...A_SPENDING.map(([name, ...fig]) => [name, ...fig.map((f) => r(f))]),
+      ],
+    },
+  };
+}
+
 async function layoutA(): Promise<Buffer> {
   return pdf([
     { text: '附件2  城区道路养护项目支出绩效自评表', fontSize: 13, margin: [0, 0, 0, 8] },
@@ -159,6 +192,7 @@ async function layoutA(): Promise<Buffer> {
         ],
       },
     },
+    spendingA(),
     { text: '自评价评分表', fontSize: 12, alignment: 'center', margin: [0, 10, 0, 4], pageBreak: 'before' },
     aSheet(),
     { text: '评价等级：良好', margin: [0, 4, 0, 0] },
@@ -256,10 +290,35 @@ describe('PDF 绩效自评 annex, layout A (no heading weights, sheet over a pag
     assert.deepEqual(f.unread, []);
   });
 
-  it('reports only what it could not read (项目支出内容 absent here: nothing)', () => {
+  it('reads 项目支出内容 under its two-row header: wrapped names, 合计, a blank cell apart from 0.00', () => {
+    assert.ok(ev);
+    assert.deepEqual(
+      ev.spending.map((x) => [x.key, x.label, ...spendingCells(x)]),
+      A_SPENDING.map(([name, ...fig], i) => [
+        name === '合计' ? 'total' : `item${i + 1}`,
+        name,
+        ...fig.map((f) => (f ? BigInt(Math.round(Number(f.replace(/,/g, '')) * 100)) * 10_000n : 'blank')),
+      ]),
+    );
+    // The long name really wraps.
+    const name = A_SPENDING[0]?.[0] ?? '';
+    assert.ok(!text.pages.some((p) => p.items.some((i) => i.str.includes(name))));
+    assert.equal(ev.spending[1]?.cells.earmarked?.kind, 'amount'); // 0.00 printed
+    assert.equal(ev.spending[1]?.cells['actual.other']?.kind, 'blank'); // nothing printed
+  });
+
+  it('reports only what it could not read (here: nothing)', () => {
     assert.deepEqual(ev?.unread, []);
   });
 });
+
+/** Spending cells in template column order: 分 for amounts, else the cell kind. */
+function spendingCells(row: PerformanceEvaluation['spending'][number]): (bigint | string | undefined)[] {
+  return ['actual.total', 'actual.fiscal', 'actual.other', 'earmarked'].map((id) => {
+    const cell = row.cells[id];
+    return cell?.kind === 'amount' ? cell.fen : cell?.kind;
+  });
+}
 
 /** Layout B: 一级/二级 weights, middle-aligned merged cells. */
 const B_ROWS: [string, string, string, string, string][] = [
@@ -378,5 +437,97 @@ describe('PDF 绩效自评 annex, layout B without heading weights (rows to midd
     );
     assert.equal(ev.totalScore?.text, '95.00');
     assert.ok(!(ev.unread ?? []).some((u) => /权重合计/.test(u.reason)));
+  });
+});
+
+/**
+ * Layout C: 项目支出内容 only, under a centred heading; one header row with the group word in every cell
+ * ("实际支出数合计"), wrapped within narrow cells; middle-aligned rows; a long figure wrapped in its cell.
+ */
+async function layoutC(): Promise<Buffer> {
+  const mid = { verticalAlignment: 'middle' };
+  const head = ['项目', '实际支出数合计', '实际支出数财政资金支出数', '实际支出数其他资金支出数', '财政资金专款专用数'];
+  const rows: string[][] = [
+    ['城区主干道路面修补及附属设施维护', '66115071.53', '66115071.53', '', '0.00'],
+    ['绿化养护', '1234.50', '1234.50', '0.00', ''],
+    ['合计', '66116306.03', '66116306.03', '0.00', '0.00'],
+  ];
+  return pdf([
+    { text: '附件3  城区养护项目绩效自评表', fontSize: 13 },
+    { text: '项目支出内容', fontSize: 12, alignment: 'center', margin: [0, 6, 0, 4] },
+    {
+      table: {
+        widths: [60, 40, 40, 40, 40],
+        body: [
+          head.map((h) => c(h, { alignment: 'center' })),
+          ...rows.map(([name, ...fig]) => [c(name ?? '', mid), ...fig.map((f) => ({ ...r(f), ...mid }))]),
+        ],
+      },
+    },
+  ]);
+}
+
+describe('PDF 绩效自评 annex, layout C (项目支出内容: one header row, middle-aligned, a figure wrapped)', async () => {
+  const bytes = await layoutC();
+  const [ev] = await read(bytes);
+  const text = await extractPdfText('annex.pdf', new Uint8Array(bytes));
+
+  it('the long figure and the name really wrap', () => {
+    const items = text.pages.flatMap((p) => p.items.map((i) => i.str));
+    assert.ok(!items.some((i) => i.includes('66115071.53')), items.join(' '));
+    assert.ok(!items.some((i) => i.includes('城区主干道路面修补及附属设施维护')));
+  });
+
+  it('joins wrapped names and figures, keeps blank apart from 0.00, reads 合计 (元 when no funds table)', () => {
+    assert.ok(ev);
+    assert.deepEqual(
+      ev.spending.map((x) => [x.key, x.label, ...spendingCells(x)]),
+      [
+        ['item1', '城区主干道路面修补及附属设施维护', 6611507153n, 6611507153n, 'blank', 0n],
+        ['item2', '绿化养护', 123450n, 123450n, 0n, 'blank'],
+        ['total', '合计', 6611630603n, 6611630603n, 0n, 0n],
+      ],
+    );
+    const cell = ev.spending[0]?.cells['actual.total'];
+    assert.equal(cell?.kind === 'amount' ? cell.text : cell?.kind, '66115071.53');
+    assert.ok(!(ev.unread ?? []).some((u) => u.what === '项目支出内容'));
+  });
+});
+
+/** Layout D: a 项目支出内容 header the importer does not know (财政拨款, 备注). */
+async function layoutD(): Promise<Buffer> {
+  const mid = { alignment: 'center' };
+  return pdf([
+    { text: '附件4  样例项目绩效自评表', fontSize: 13, margin: [0, 0, 0, 6] },
+    {
+      table: {
+        widths: [80, '*', '*', '*', 60],
+        body: [
+          [
+            c('项目支出内容', { rowSpan: 2, ...mid }),
+            c('实际支出数', { colSpan: 3, ...mid }),
+            '',
+            '',
+            c('备注', { rowSpan: 2, ...mid }),
+          ],
+          ['', ...['合计', '财政拨款', '其他资金'].map((h) => c(h, mid)), ''],
+          ['设备购置', r('10.00'), r('10.00'), r('0.00'), ''],
+          ['合计', r('10.00'), r('10.00'), r('0.00'), ''],
+        ],
+      },
+    },
+  ]);
+}
+
+describe('PDF 绩效自评 annex, layout D (项目支出内容 header not recognised)', async () => {
+  const [ev] = await read(await layoutD());
+
+  it('reads no row and says why, naming the header', () => {
+    assert.ok(ev);
+    assert.deepEqual(ev.spending, []);
+    const u = (ev.unread ?? []).filter((x) => x.what === '项目支出内容');
+    assert.equal(u.length, 1);
+    assert.match(u[0]?.reason ?? '', /表头无法识别.*header not recognised/);
+    assert.match(u[0]?.reason ?? '', /备注/);
   });
 });

@@ -1,20 +1,25 @@
 // Performance self-evaluation annexes (附件1-1 …绩效自评表) from positioned text: project facts, 资金安排和使用情况表,
-// 自评价评分表 and 综合结论, each read from cell positions.
+// 项目支出内容, 自评价评分表 and 综合结论, each read from cell positions.
 import type { Cell, Column, PerformanceEvaluation, Row, Source } from '../../model/disclosure.ts';
 import { parseAmount, type Unit } from '../../model/money.ts';
-import { FUNDS_COLUMNS } from '../text/performance-funds.ts';
+import { FUNDS_COLUMNS } from '../../model/performance.ts';
 import { compact } from '../text/performance-tokens.ts';
 import type { Line, Segment } from './lines.ts';
 import { columnOf, columnRanges, joinCell } from './performance-grid.ts';
 import { readScoreSheet } from './performance-sheet.ts';
+import { readSpending } from './performance-spending.ts';
 
 const ANNEX = /^附件\s*(\d+(?:\s*[-—－]\s*\d+)?)(?![\d.])/;
 const SECTIONS = ['项目概况', '资金安排和使用情况表', '项目支出内容', '自评价评分表', '综合结论'] as const;
 type SectionName = (typeof SECTIONS)[number];
 
 const squash = (s: string) => s.replace(/\s+/g, '');
+const ordinal = (t: string) =>
+  squash(t).replace(/^[一二三四五六七八九十]+[、.．]|^[（(][一二三四五六七八九十]+[）)]/, '');
 const sectionOf = (l: Line): SectionName | undefined => {
-  const t = squash(l.text).replace(/^[一二三四五六七八九十]+[、.．]|^[（(][一二三四五六七八九十]+[）)]/, '');
+  const t = ordinal(l.text);
+  // 项目支出内容 may be the first header cell of its table, on one line with the column headings.
+  if (ordinal(l.segments[0]?.text ?? '') === '项目支出内容') return '项目支出内容';
   return SECTIONS.find((s) => t === s);
 };
 
@@ -50,11 +55,12 @@ function readAnnex(file: string, lines: readonly Line[]): PerformanceEvaluation 
     const s = sectionOf(l);
     if (s && !at.has(s)) at.set(s, i);
   });
-  const part = (name: SectionName): Line[] | undefined => {
+  /** The section's lines after its title line (with it when `withTitle`). */
+  const part = (name: SectionName, withTitle = false): Line[] | undefined => {
     const start = at.get(name);
     if (start === undefined) return undefined;
     const end = Math.min(lines.length, ...[...at.values()].filter((v) => v > start));
-    return lines.slice(start + 1, end);
+    return lines.slice(withTitle ? start : start + 1, end);
   };
   const sectionSrc = (name: SectionName): Source => {
     const i = at.get(name);
@@ -84,12 +90,11 @@ function readAnnex(file: string, lines: readonly Line[]): PerformanceEvaluation 
     if (t) ev.funds = t;
   } else unread.push({ what: '资金安排和使用情况表', reason: '未找到 / section not found', src });
 
-  if (part('项目支出内容')) {
-    unread.push({
-      what: '项目支出内容',
-      reason: 'PDF 导入尚不读取项目支出内容 / the PDF importer does not read 项目支出内容 yet',
-      src: sectionSrc('项目支出内容'),
-    });
+  const spending = part('项目支出内容', true);
+  if (spending) {
+    const s = readSpending(file, spending, sectionSrc('项目支出内容'), ev.funds?.unit ?? '元');
+    ev.spending = s.rows;
+    for (const u of s.unread) unread.push({ what: '项目支出内容', ...u });
   }
 
   const sheet = part('自评价评分表');

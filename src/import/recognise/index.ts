@@ -6,6 +6,7 @@ export * from './facts.ts';
 export * from './glossary.ts';
 export * from './header.ts';
 export * from './meta.ts';
+export * from './performance.ts';
 export * from './printed.ts';
 export * from './rows.ts';
 export * from './sections.ts';

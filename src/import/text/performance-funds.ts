@@ -3,6 +3,7 @@
 // figures than the table has columns cannot be placed from text alone: its cells are marked unread.
 import type { Cell, Column, Row, Source, Table } from '../../model/disclosure.ts';
 import { parseAmount, type Unit } from '../../model/money.ts';
+import { FUNDS_COLUMNS, SPENDING_COLUMNS, spendingRowKey } from '../../model/performance.ts';
 import { compact, matchLabelAt, type Token } from './performance-tokens.ts';
 
 const FIGURE_RE = /^-?\d[\d,]*(?:\.\d*)?$/;
@@ -55,28 +56,9 @@ const FUNDS_ROWS: readonly FundsRowSpec[] = [
   { key: 'spendingRate', label: '资金实际支出率', rate: true },
 ];
 
-export const FUNDS_COLUMNS: readonly Column[] = [
-  { id: 'total', header: ['合计'] },
-  { id: 'fiscal.subtotal', header: ['财政资金', '小计'] },
-  { id: 'fiscal.central', header: ['财政资金', '中央级'] },
-  { id: 'fiscal.provincial', header: ['财政资金', '省级'] },
-  { id: 'fiscal.municipal', header: ['财政资金', '市级'] },
-  { id: 'fiscal.county', header: ['财政资金', '区县转移'] },
-  { id: 'other.subtotal', header: ['其他资金', '小计'] },
-  { id: 'other.own', header: ['其他资金', '单位自有'] },
-  { id: 'other.loan', header: ['其他资金', '银行贷款等'] },
-  { id: 'other.social', header: ['其他资金', '社会资本'] },
-];
-
 /** Leaf header words of the funds table in reading order (two header rows). */
 const FUNDS_HEADER = '合计财政资金其他资金小计中央级省级市级区县转移小计单位自有银行贷款等社会资本';
 
-export const SPENDING_COLUMNS: readonly Column[] = [
-  { id: 'actual.total', header: ['实际支出数', '合计'] },
-  { id: 'actual.fiscal', header: ['实际支出数', '财政资金支出数'] },
-  { id: 'actual.other', header: ['实际支出数', '其他资金支出数'] },
-  { id: 'earmarked', header: ['财政资金专款专用数'] },
-];
 const SPENDING_HEADER = '实际支出数财政资金专款专用数合计财政资金支出数其他资金支出数';
 
 type Unread = { reason: string; src?: Source };
@@ -216,9 +198,8 @@ export function parseSpendingTable(
     if (label.length === 0 && figs.length === 0) return;
     const text = label.map((t) => t.text).join('');
     const src = (label[0] ?? (figs[0] as Token)).src;
-    const n = rows.length;
     rows.push({
-      key: text === '合计' ? 'total' : `item${n + 1}`,
+      key: spendingRowKey(text, rows.length + 1),
       label: text,
       cells: placeFigures(readFigures(figs), SPENDING_COLUMNS, (f) => amountCell(f, unit), false, src),
       src,
