@@ -124,19 +124,26 @@ for (const dir of ['examples/shenzhen-fupin-2019', 'examples/shanghai-putuo-2024
         );
       });
 
-      // Strict once the built PDF prints the part; until then reported as todo, not passed.
-      it('reads 项目支出内容 back: every row and cell as built, nothing unread', {
-        todo: printsSpending
-          ? false
-          : '构建的 PDF 尚未印出项目支出内容 / the built PDF does not print 项目支出内容 yet',
-      }, () => {
-        assert.ok(built.performance.every((p) => p.spending.length > 0));
-        assert.deepEqual(spendingOf(back), spendingOf(built));
-        assert.deepEqual(
-          back.performance.flatMap((p) => (p.unread ?? []).filter((u) => u.what === '项目支出内容')),
-          [],
-        );
-      });
+      // Strict once the built PDF prints the part; until then a todo that only sees nothing is read.
+      if (printsSpending) {
+        it('reads 项目支出内容 back: every row and cell as built, nothing unread', () => {
+          assert.ok(built.performance.every((p) => p.spending.length > 0));
+          assert.deepEqual(spendingOf(back), spendingOf(built));
+          assert.deepEqual(
+            back.performance.flatMap((p) => (p.unread ?? []).filter((u) => u.what === '项目支出内容')),
+            [],
+          );
+        });
+      } else {
+        it('reads 项目支出内容 back (the built PDF does not print it yet: none read)', {
+          todo: '构建的 PDF 尚未印出项目支出内容 / the built PDF does not print 项目支出内容 yet',
+        }, () => {
+          assert.deepEqual(
+            spendingOf(back),
+            built.performance.map(() => []),
+          );
+        });
+      }
     }
   });
 }
