@@ -7,12 +7,16 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { check } from '../../src/check/engine.ts';
 import { importPdf } from '../../src/import/pdf/index.ts';
 import { stripNumbering } from '../../src/model/classification.ts';
 import type { Cell, Disclosure, Table } from '../../src/model/disclosure.ts';
 import { FACTS } from '../../src/model/facts.ts';
 import {
   DEPARTMENT,
+  emptyTablesPdf,
+  FORM_COLUMNS,
+  FORMS,
   glyphsPdf,
   INCOME_COLUMNS,
   INCOME_ROWS,
@@ -30,6 +34,7 @@ function printed(c: Cell | undefined): string | undefined {
   if (!c) return undefined;
   if (c.kind === 'amount' || c.kind === 'dash') return c.text;
   if (c.kind === 'blank') return '';
+  if (c.kind === 'text') return `?${c.text}`;
   return `?${c.kind}`;
 }
 
@@ -114,5 +119,70 @@ describe('PDF import: glyph-by-glyph output (Word/WPS justified), spacing, borde
     const cost = d.facts.find((f) => f.key === FACTS.operatingCost.key);
     assert.equal(cost?.value.text, '56.78');
     assert.equal(cost?.unit, '万元');
+  });
+});
+
+describe('PDF import: missing tables, tables printed empty, amounts in every printed form', () => {
+  let d: Disclosure;
+  before(async () => {
+    d = await load('empty', emptyTablesPdf);
+  });
+
+  it('keeps tables printed as "无" or "本表无数据" as recognised empty tables, with the statement as a note', () => {
+    assert.deepEqual(
+      d.tables.map((t) => t.kind),
+      ['income', 'expense', 'gov_fund'],
+    );
+    const expense = d.tables.find((t) => t.kind === 'expense') as Table;
+    const fund = d.tables.find((t) => t.kind === 'gov_fund') as Table;
+    for (const t of [expense, fund]) {
+      assert.deepEqual(t.rows, [], t.title);
+      assert.deepEqual(t.unread, [], `${t.title}: ${JSON.stringify(t.unread)}`);
+    }
+    assert.deepEqual(
+      expense.notes.map((n) => n.text),
+      ['无'],
+    );
+    assert.equal(fund.notes[0]?.text, '本表无数据');
+    assert.match(fund.notes[1]?.text ?? '', /^注：.*故本表无数据。$/);
+    // the header is still read in full: the statement is no column
+    assert.deepEqual(
+      fund.columns.map((c) => c.id),
+      ['carryIn', 'income', 'expense.total', 'expense.basic', 'expense.project', 'carryOut'],
+    );
+    assert.equal(expense.columns.length, 6);
+  });
+
+  it('reports the missing tables, and only those', () => {
+    const present = check(d)
+      .findings.filter((f) => /^COMP-T\d-PRESENT$/.test(f.rule))
+      .map((f) => f.rule)
+      .sort();
+    assert.deepEqual(present, [
+      'COMP-T1-PRESENT',
+      'COMP-T4-PRESENT',
+      'COMP-T5-PRESENT',
+      'COMP-T6-PRESENT',
+      'COMP-T7-PRESENT',
+    ]);
+  });
+
+  it('reads full-width digits, padded figures and negatives; keeps what is no figure as printed and unread', () => {
+    const t = d.tables.find((x) => x.kind === 'income') as Table;
+    assert.equal(t.rows.length, FORMS.length);
+    for (const want of FORMS) {
+      const row = t.rows.find((r) => r.code === want.code);
+      assert.ok(row, `row ${want.code}`);
+      assert.equal(row.label, want.name);
+      FORM_COLUMNS.forEach((id, i) => {
+        assert.equal(printed(row.cells[id]), want.want[i], `${want.code} ${id}`);
+      });
+    }
+    const neg = t.rows.find((r) => r.code === '2010102')?.cells.fiscal;
+    assert.equal(neg?.kind === 'amount' && neg.fen, -1_012_300_000n);
+    assert.deepEqual(
+      t.unread.map((u) => u.reason.split(': ').at(-1)),
+      ['12.3O', '/', '**'],
+    );
   });
 });

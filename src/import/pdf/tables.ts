@@ -35,6 +35,8 @@ const PLACEHOLDER = /^[…．.]+$/;
 const TOTAL_LABEL = /^(合计|总计|.{0,8}合计)$/;
 const NOTE = /^(注|说明|备注)\s*[：:]/;
 const PART = /^第[一二三四五六七八九十]+部分/;
+/** A table printed without rows and said to be empty ("无", "本表无数据", "…故本表为空。"). */
+const EMPTY_STATEMENT = /^[（(]?无[）)]?$|^(?:本表|此表)?(?:无数据|为空表?|无内容)。?$|本表(?:无数据|为空|无内容)/;
 
 const normaliseHeader = (s: string) =>
   squash(s)
@@ -67,6 +69,7 @@ export function readTable(
   // Region: lines after the title up to a note, a part heading, a heading in a bigger font, or the next title.
   const region: number[] = [];
   let noteFrom = -1;
+  const statements: number[] = [];
   const bodySize = medianSize(lines, hit.index + 1, end);
   for (let i = hit.index + 1; i < end; i++) {
     const l = lines[i] as Line;
@@ -82,15 +85,21 @@ export function readTable(
       used.add(i);
       continue;
     }
+    if (EMPTY_STATEMENT.test(t)) {
+      statements.push(i);
+      used.add(i);
+      continue;
+    }
     if (PART.test(t) || (l.size > bodySize * 1.25 && region.length > 0 && !/续/.test(t))) break;
     region.push(i);
   }
-  if (noteFrom >= 0)
+  if (noteFrom >= 0 || statements.length > 0)
     table.notes = joinNotes(
       file,
       lines,
-      [...used].filter((i) => i >= noteFrom).sort((a, b) => a - b),
+      [...new Set([...statements, ...[...used].filter((i) => noteFrom >= 0 && i >= noteFrom)])].sort((a, b) => a - b),
     );
+  const saidEmpty = table.notes.some((n) => EMPTY_STATEMENT.test(squash(n.text)));
 
   // A table number printed just above the next table's title belongs to that table.
   while (region.length > 0 && end < lines.length) {
@@ -272,6 +281,9 @@ export function readTable(
       def.rows === 'single' ? singleRow(ctx, mine, gc.cols) : buildRows(ctx, mine, gc.group, gc.cols, gc.side);
     table.rows.push(...rows);
   }
+  // (a one-row table printed blank, as a template is, has no row to miss)
+  if (table.rows.length === 0 && !saidEmpty && def.rows !== 'single')
+    table.unread.push({ reason: '表中未读到数据行 / no data rows read', src: table.src ?? {} });
   return { table, used };
 }
 
@@ -366,7 +378,21 @@ function buildRows(
   cols: readonly ColRef[],
   side: Side | undefined,
 ): Row[] {
-  const valueSegs = segs.filter((s) => isValue(s, group));
+  // Text starting right of the label columns, apart from the name before it, sits in a value cell: kept there as
+  // printed, not added to a name.
+  const runsOn = (s: Seg) =>
+    segs.some(
+      (o) =>
+        o !== s &&
+        !isValue(o, group) &&
+        o.page === s.page &&
+        Math.abs(o.y - s.y) < 0.5 * s.size &&
+        o.x1 <= s.x0 + 0.5 &&
+        s.x0 - o.x1 < s.size,
+    );
+  const inValueColumns = (s: Seg) =>
+    group.labels.length > 0 && group.values.length > 0 && s.x0 >= labelEndOf(group) && !runsOn(s);
+  const valueSegs = segs.filter((s) => isValue(s, group) || inValueColumns(s));
   const labelSegs = segs.filter((s) => !valueSegs.includes(s));
   const fixed = ctx.def.rows === 'fixed';
   const codeX = Math.min(Infinity, ...labelSegs.filter((s) => codeOf(s.text) !== undefined).map((s) => s.x0));
@@ -491,7 +517,13 @@ function buildRows(
     for (const { column, unknown } of cols) {
       if (unknown) continue;
       const s = b.values.get(column.id);
-      row.cells[column.id] = s ? toCell(s.text, ctx.unit, srcOf(ctx.file, s)) : blank();
+      const cell = s ? toCell(s.text, ctx.unit, srcOf(ctx.file, s)) : blank();
+      if (cell.kind === 'text')
+        ctx.table.unread.push({
+          reason: `金额栏中不是金额，按原文保留 / not an amount in an amount column, kept as printed: ${cell.text}`,
+          ...(cell.src ? { src: cell.src } : {}),
+        });
+      row.cells[column.id] = cell;
     }
     rows.push(row);
   }
