@@ -48,13 +48,47 @@ function readWhole(path) {
 let loading;
 
 /**
+ * pdfkit has fontkit open a font from its bytes anew for every document; the tables of a CJK font take a while to
+ * read. fontkit reads a face of a collection (.ttc) with getFont: that is made to give the face it gave before for
+ * the same bytes, so each face is read once per thread (a fontkit font holds no state of a document), and the
+ * faces used are read at once, while no document waits.
+ * @param {NodeRequire} pdfmakeRequire
+ * @param {[Buffer, string][]} faces
+ */
+function shareFaces(pdfmakeRequire, faces) {
+  const fontkit = createRequire(pdfmakeRequire.resolve('pdfkit'))('fontkit');
+  const first = faces[0];
+  if (!first) return;
+  const collection = Object.getPrototypeOf(fontkit.create(first[0]));
+  const getFont = collection.getFont;
+  /** @type {WeakMap<Uint8Array, Map<string, unknown>>} */
+  const read = new WeakMap();
+  /** @this {{ stream: { buffer: Uint8Array } }} @param {string} name */
+  collection.getFont = function (name) {
+    let byName = read.get(this.stream.buffer);
+    if (!byName) read.set(this.stream.buffer, (byName = new Map()));
+    let face = byName.get(name);
+    if (face === undefined) byName.set(name, (face = getFont.call(this, name)));
+    return face;
+  };
+  for (const [bytes, name] of faces) {
+    const face = fontkit.create(bytes, name);
+    // The tables pdfkit reads: outlines, metrics, character map, substitutions and positions.
+    face.createSubset();
+    face.getGlyph(0).advanceWidth;
+    face.layout('决算');
+  }
+}
+
+/**
  * pdfmake with the two font files in its in-memory file system, once per thread.
  * @returns {Promise<any>}
  */
 export function loadPdfmake() {
   loading ??= (async () => {
     const files = [SERIF_FILE, SANS_BOLD_FILE].map((f) => readWhole(`${FONT_DIR}${f}`));
-    const m = createRequire(import.meta.url)('pdfmake');
+    const require = createRequire(import.meta.url);
+    const m = require('pdfmake');
     m.setUrlAccessPolicy(() => false);
     m.setLocalAccessPolicy(() => false);
     const { line, padX, padY } = PDF_TABLE;
@@ -71,6 +105,10 @@ export function loadPdfmake() {
     const [serif, bold] = await Promise.all(files);
     m.virtualfs.writeFileSync(SERIF_FILE, serif);
     m.virtualfs.writeFileSync(SANS_BOLD_FILE, bold);
+    shareFaces(createRequire(require.resolve('pdfmake')), [
+      [serif, SERIF[1]],
+      [bold, BOLD[1]],
+    ]);
     return m;
   })();
   return loading;
