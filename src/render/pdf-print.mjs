@@ -66,9 +66,15 @@ function shareFaces(pdfmakeRequire, faces) {
   /** @this {{ stream: { buffer: Uint8Array } }} @param {string} name */
   collection.getFont = function (name) {
     let byName = read.get(this.stream.buffer);
-    if (!byName) read.set(this.stream.buffer, (byName = new Map()));
+    if (!byName) {
+      byName = new Map();
+      read.set(this.stream.buffer, byName);
+    }
     let face = byName.get(name);
-    if (face === undefined) byName.set(name, (face = getFont.call(this, name)));
+    if (face === undefined) {
+      face = getFont.call(this, name);
+      byName.set(name, face);
+    }
     return face;
   };
   for (const [bytes, name] of faces) {
