@@ -3,7 +3,8 @@
 //    the sheet running over a page break with its header repeated, 资金 in 万元 under a two-row header, 综合结论.
 // B: 一级/二级 weights, middle-aligned merged cells, a 三级 name wrapped over two lines.
 // A also prints 项目支出内容 (title as the header's first cell, two header rows, wrapped names, blank and 0.00 cells);
-// C prints it alone (one header row wrapped in narrow cells, middle-aligned rows, a figure wrapped in its cell);
+// C prints it alone (one header row wrapped in narrow cells, middle-aligned rows, a figure wrapped in its cell,
+//   a row of blank cells, a note under the table);
 // D prints it under a header the importer does not know.
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
@@ -450,6 +451,7 @@ async function layoutC(): Promise<Buffer> {
   const rows: string[][] = [
     ['城区主干道路面修补及附属设施维护', '66115071.53', '66115071.53', '', '0.00'],
     ['绿化养护', '1234.50', '1234.50', '0.00', ''],
+    ['其他', '', '', '', ''],
     ['合计', '66116306.03', '66116306.03', '0.00', '0.00'],
   ];
   return pdf([
@@ -464,6 +466,7 @@ async function layoutC(): Promise<Buffer> {
         ],
       },
     },
+    { text: '注：其他支出本年未发生。', margin: [0, 4, 0, 0] },
   ]);
 }
 
@@ -485,12 +488,19 @@ describe('PDF 绩效自评 annex, layout C (项目支出内容: one header row, 
       [
         ['item1', '城区主干道路面修补及附属设施维护', 6611507153n, 6611507153n, 'blank', 0n],
         ['item2', '绿化养护', 123450n, 123450n, 0n, 'blank'],
+        ['item3', '其他', 'blank', 'blank', 'blank', 'blank'],
         ['total', '合计', 6611630603n, 6611630603n, 0n, 0n],
       ],
     );
     const cell = ev.spending[0]?.cells['actual.total'];
     assert.equal(cell?.kind === 'amount' ? cell.text : cell?.kind, '66115071.53');
-    assert.ok(!(ev.unread ?? []).some((u) => u.what === '项目支出内容'));
+  });
+
+  it('reports the note under the table as unread, nothing else', () => {
+    assert.deepEqual(
+      (ev?.unread ?? []).filter((u) => u.what === '项目支出内容').map((u) => u.reason),
+      ['表下注释未读 / note under the table not read: 注：其他支出本年未发生。'],
+    );
   });
 });
 

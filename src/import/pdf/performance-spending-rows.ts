@@ -1,7 +1,7 @@
 // Rows of a money grid whose names and figures may wrap: figure cells (pieces one under another joined) span
 // a row's height, so cells whose vertical extents meet are one row, top- or middle-aligned alike. Names go to
 // the row their lines overlap; a name beside no figure is a row of blank cells.
-import { isFigure } from '../recognise/cells.ts';
+import { isDash, isFigure } from '../recognise/cells.ts';
 import type { Line } from './lines.ts';
 import { columnOf, type GridColumn } from './performance-grid.ts';
 
@@ -33,8 +33,8 @@ function completes(prev: string, next: string): boolean {
   return /^\.?\d{1,2}$/.test(next) && isFigure(prev + next) && /\.\d{2}$/.test(prev + next);
 }
 
-/** Text (no figure) wrapped in a figure column continues the piece above. */
-const isText = (t: string) => !isFigure(t) && !/^-?[\d,]+\.?$/.test(t);
+/** Text (no figure, no dash) wrapped in a figure column continues the piece above. */
+const isText = (t: string) => !isFigure(t) && !isDash(t) && !/^-?[\d,]+\.?$/.test(t);
 
 /** Rows of the body lines, in printed order; the grid's column 0 holds the names. */
 export function placeRows(body: readonly Line[], grid: readonly GridColumn[]): PlacedRow[] {

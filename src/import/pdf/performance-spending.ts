@@ -69,7 +69,16 @@ export function readSpending(
     if (lone && (seen.length === 0 || centre(segs[0] as Segment) < Math.min(...seen.map((s) => s.x0)))) break;
     head.push(segs);
   }
-  const body = all.slice(i);
+  // The table ends at a note under it ("注：…").
+  const end = all.findIndex((l, k) => k >= i && /^(注|说明)[:：]/.test(squash(l.text)));
+  const body = all.slice(i, end < 0 ? all.length : end);
+  if (end >= 0) {
+    const note = joinCell(all.slice(end).map((l) => l.text));
+    unread.push({
+      reason: `表下注释未读 / note under the table not read: ${note}`,
+      src: { file, page: (all[end] as Line).page },
+    });
+  }
   const headerText = head.map((segs) => segs.map((s) => s.text).join(' ')).join(' / ');
   const refuse = (why: string) => {
     unread.push({
