@@ -23,6 +23,7 @@ import {
   INCOME_TOTAL,
   SENTENCE_GLYPHS,
   SENTENCE_SPACED,
+  SENTENCE_SPREAD,
   SUMMARY,
 } from '../fixtures/pdf/producers.ts';
 
@@ -88,7 +89,7 @@ describe('PDF import: glyph-by-glyph output (Word/WPS justified), spacing, borde
       }
   });
 
-  it('reads a borderless table with a vertical header and letters spread over their cells', () => {
+  it('reads a borderless table with a vertical header, letters spread over their cells, figures letter-spaced', () => {
     const t = d.tables[1] as Table;
     assert.deepEqual(
       t.columns.map((c) => c.id),
@@ -116,6 +117,7 @@ describe('PDF import: glyph-by-glyph output (Word/WPS justified), spacing, borde
     const texts = d.narrative.flatMap((s) => s.paragraphs.map((p) => p.text));
     assert.ok(texts.includes(SENTENCE_GLYPHS), texts.join('\n'));
     assert.ok(texts.includes(SENTENCE_SPACED), texts.join('\n'));
+    assert.ok(texts.includes(SENTENCE_SPREAD), texts.join('\n'));
     const cost = d.facts.find((f) => f.key === FACTS.operatingCost.key);
     assert.equal(cost?.value.text, '56.78');
     assert.equal(cost?.unit, '万元');

@@ -70,16 +70,29 @@ function toLine(page: number, items: TextItem[]): Line {
   }
   for (const s of segments) s.text = s.text.trim();
   const size = dominantSize(items);
+  const spread = isSpreadLine(segments);
   let text = '';
   for (let i = 0; i < segments.length; i++) {
     const s = segments[i] as Segment;
     const prev = segments[i - 1];
-    if (prev && s.x0 - prev.x1 >= size) text += ' ';
+    if (prev && s.x0 - prev.x1 >= size && !spread) text += ' ';
     text += s.text;
   }
   const first = segments[0] as Segment;
   const y = items.reduce((m, it) => m + it.y, 0) / items.length;
   return { page, y, x0: first.x0, x1: Math.max(...segments.map((s) => s.x1)), size, segments, text };
+}
+
+/**
+ * A line whose characters are spread evenly over its width ("distributed" alignment): one character per segment,
+ * the same gap between every two. Its gaps are no word breaks.
+ */
+function isSpreadLine(segments: readonly Segment[]): boolean {
+  if (segments.length < 4 || segments.some((s) => [...s.text].length !== 1)) return false;
+  const gaps = segments.slice(1).map((s, i) => s.x0 - (segments[i] as Segment).x1);
+  const lo = Math.min(...gaps);
+  const hi = Math.max(...gaps);
+  return hi - lo <= Math.max(1, 0.25 * lo);
 }
 
 function dominantSize(items: readonly TextItem[]): number {
@@ -100,26 +113,32 @@ export function squashText(s: string): string {
 }
 
 const HAN = /^\p{Script=Han}$/u;
+const FIGURE_CHAR = /^[\d,.\-−－]$/;
+const FIGURE = /^[-−－]?\d{1,3}(?:,\d{3})*(?:\.\d+)?$|^[-−－]?\d+(?:\.\d+)?$/;
 
 /**
- * Letters spread over a cell ("科  目  名  称", "合    计": justified or "distributed" alignment) joined back into
- * one segment. A run of single Han characters on one line with even gaps is joined when it makes a known word, or
- * when it has three or more letters no more than 3 em apart (not the 类 / 款 / 项 column marks).
+ * Letters spread over a cell joined back into one segment: "科  目  名  称" or "合    计" (justified or
+ * "distributed" alignment), and figures whose every glyph came apart ("1 , 2 3 4 . 5 6": letter-spaced, each glyph
+ * placed on its own). A run of single Han characters on one line with even gaps is joined when it makes a known word,
+ * or when it has three or more letters no more than 3 em apart (not the 类 / 款 / 项 column marks). A run of single
+ * digits and figure marks no more than 0.7 em apart is joined when it makes a figure.
  */
 export function joinSpacedLetters<S extends Segment>(segs: readonly S[], known: (text: string) => boolean): S[] {
   const out: S[] = [];
   let i = 0;
   while (i < segs.length) {
     const s = segs[i] as S;
+    const kind = HAN.test(s.text) ? HAN : FIGURE_CHAR.test(s.text) ? FIGURE_CHAR : undefined;
     let j = i + 1;
-    if (HAN.test(s.text)) {
+    if (kind) {
       const gap0 = j < segs.length ? (segs[j] as S).x0 - s.x1 : 0;
       while (j < segs.length) {
         const a = segs[j - 1] as S;
         const b = segs[j] as S;
         const gap = b.x0 - a.x1;
-        const even = Math.abs(gap - gap0) <= Math.max(1, 0.2 * gap0);
-        if (!HAN.test(b.text) || !even || gap <= 0 || Math.abs(a.y - b.y) > 0.3 * a.size) break;
+        const even =
+          kind === HAN ? Math.abs(gap - gap0) <= Math.max(1, 0.2 * gap0) : gap <= 0.7 * Math.max(a.size, b.size);
+        if (!kind.test(b.text) || !even || gap < -0.5 || Math.abs(a.y - b.y) > 0.3 * a.size) break;
         j++;
       }
     }
@@ -129,6 +148,11 @@ export function joinSpacedLetters<S extends Segment>(segs: readonly S[], known: 
     for (let n = run.length; n >= 2; n--) {
       const part = run.slice(0, n);
       const text = part.map((p) => p.text).join('');
+      if (kind === FIGURE_CHAR) {
+        if (!FIGURE.test(text)) continue;
+        take = n;
+        break;
+      }
       const gap = (part[1] as S).x0 - (part[0] as S).x1;
       const spread = n >= 3 && gap <= 3 * s.size && !/^[类款项]+$/.test(text);
       if (known(text) || spread) {

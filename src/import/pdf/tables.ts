@@ -390,8 +390,17 @@ function buildRows(
         o.x1 <= s.x0 + 0.5 &&
         s.x0 - o.x1 < s.size,
     );
+  // It fits in one value cell and reads as no row label (a 合计 spanning the columns, a code, an ordinal).
+  const fitsCell = (s: Seg) => group.values.some((v) => s.x0 >= v.x0 - 0.5 * s.size && s.x1 <= v.x1 + 0.5 * s.size);
+  const labelLike = (s: Seg) =>
+    TOTAL_LABEL.test(squash(s.text)) || ORDINAL.test(s.text) || codeOf(s.text) !== undefined;
   const inValueColumns = (s: Seg) =>
-    group.labels.length > 0 && group.values.length > 0 && s.x0 >= labelEndOf(group) && !runsOn(s);
+    group.labels.length > 0 &&
+    group.values.length > 0 &&
+    s.x0 >= labelEndOf(group) &&
+    fitsCell(s) &&
+    !labelLike(s) &&
+    !runsOn(s);
   const valueSegs = segs.filter((s) => isValue(s, group) || inValueColumns(s));
   const labelSegs = segs.filter((s) => !valueSegs.includes(s));
   const fixed = ctx.def.rows === 'fixed';
