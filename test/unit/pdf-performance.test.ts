@@ -128,9 +128,20 @@ const A_SPENDING: [string, string, string, string, string][] = [
   ['合计', '1,100.25', '1,060.25', '40.00', '1,060.25'],
 ];
 
-/** The part's title is the header's first cell (two header rows, top-aligned), names wrap in a narrow column. */
-function spendingA(): unknown {
-  const mid = { alignment: 'center' };
+/** Layout A's 项目支出内容 as read: key, name, then 分 (万元 × 1,000,000) or "blank" per column. */
+const aSpendingWant = () =>
+  A_SPENDING.map(([name, ...fig], i) => [
+    name === '合计' ? 'total' : `item${i + 1}`,
+    name,
+    ...fig.map((f) => (f ? BigInt(Math.round(Number(f.replace(/,/g, '')) * 100)) * 10_000n : 'blank')),
+  ]);
+
+/**
+ * The part's title is the header's first cell (two header rows), names wrap in a narrow column. Top-aligned, the
+ * title shares a line with the headings; middle-aligned, it prints below "实际支出数".
+ */
+function spendingA(middle = false): unknown {
+  const mid = { alignment: 'center', ...(middle ? { verticalAlignment: 'middle' } : {}) };
   return {
     margin: [0, 10, 0, 0],
     table: {
@@ -150,7 +161,7 @@ function spendingA(): unknown {
   };
 }
 
-async function layoutA(): Promise<Buffer> {
+async function layoutA(middle = false): Promise<Buffer> {
   return pdf([
     { text: '附件2  城区道路养护项目支出绩效自评表', fontSize: 13, margin: [0, 0, 0, 8] },
     { text: '项目概况', fontSize: 12, alignment: 'center', margin: [0, 0, 0, 4] },
@@ -193,7 +204,7 @@ async function layoutA(): Promise<Buffer> {
         ],
       },
     },
-    spendingA(),
+    spendingA(middle),
     { text: '自评价评分表', fontSize: 12, alignment: 'center', margin: [0, 10, 0, 4], pageBreak: 'before' },
     aSheet(),
     { text: '评价等级：良好', margin: [0, 4, 0, 0] },
@@ -295,11 +306,7 @@ describe('PDF 绩效自评 annex, layout A (no heading weights, sheet over a pag
     assert.ok(ev);
     assert.deepEqual(
       ev.spending.map((x) => [x.key, x.label, ...spendingCells(x)]),
-      A_SPENDING.map(([name, ...fig], i) => [
-        name === '合计' ? 'total' : `item${i + 1}`,
-        name,
-        ...fig.map((f) => (f ? BigInt(Math.round(Number(f.replace(/,/g, '')) * 100)) * 10_000n : 'blank')),
-      ]),
+      aSpendingWant(),
     );
     // The long name really wraps.
     const name = A_SPENDING[0]?.[0] ?? '';
@@ -310,6 +317,24 @@ describe('PDF 绩效自评 annex, layout A (no heading weights, sheet over a pag
 
   it('reports only what it could not read (here: nothing)', () => {
     assert.deepEqual(ev?.unread, []);
+  });
+});
+
+describe('PDF 绩效自评 annex, layout A with middle-aligned 项目支出内容 header cells', async () => {
+  const bytes = await layoutA(true);
+  const [ev] = await read(bytes);
+  const { lines } = layoutOf(await extractPdfText('annex.pdf', new Uint8Array(bytes)));
+
+  it('reads the same rows though "实际支出数" prints above the title', () => {
+    const title = lines.findIndex((l) => l.segments[0]?.text === '项目支出内容');
+    assert.equal(lines[title - 1]?.text, '实际支出数');
+    assert.ok(ev);
+    assert.deepEqual(
+      ev.spending.map((x) => [x.key, x.label, ...spendingCells(x)]),
+      aSpendingWant(),
+    );
+    assert.deepEqual(ev.unread, []);
+    assert.equal(ev.funds?.rows.length, 3);
   });
 });
 

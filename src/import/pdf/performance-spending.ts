@@ -39,6 +39,19 @@ const WRAP_EM = 1.8;
 const overlaps = (a: { x0: number; x1: number }, b: { x0: number; x1: number }) => a.x0 < b.x1 && b.x0 < a.x1;
 const centre = (s: { x0: number; x1: number }) => (s.x0 + s.x1) / 2;
 
+/** Header lines printed just above the title line (its cell middle-aligned in a two-row header): where the part starts. */
+export function spendingHeaderStart(lines: readonly Line[], title: number): number {
+  let at = title;
+  for (let k = title - 1; k >= 0 && k >= title - 2; k--) {
+    const l = lines[k] as Line;
+    const below = lines[at] as Line;
+    if (l.page !== below.page || below.y - l.y > WRAP_EM * l.size) break;
+    if (!l.segments.every((s) => isSpendingHeaderPiece(s.text))) break;
+    at = k;
+  }
+  return at;
+}
+
 /**
  * Reads the part from its lines, the title line ("项目支出内容", possibly the header's first cell) included.
  * `unit` is the funds table's unit, used unless the part prints its own.

@@ -7,7 +7,7 @@ import { compact } from '../text/performance-tokens.ts';
 import type { Line, Segment } from './lines.ts';
 import { columnOf, columnRanges, joinCell } from './performance-grid.ts';
 import { readScoreSheet } from './performance-sheet.ts';
-import { readSpending } from './performance-spending.ts';
+import { readSpending, spendingHeaderStart } from './performance-spending.ts';
 
 const ANNEX = /^附件\s*(\d+(?:\s*[-—－]\s*\d+)?)(?![\d.])/;
 const SECTIONS = ['项目概况', '资金安排和使用情况表', '项目支出内容', '自评价评分表', '综合结论'] as const;
@@ -55,7 +55,10 @@ function readAnnex(file: string, lines: readonly Line[]): PerformanceEvaluation 
     const s = sectionOf(l);
     if (s && !at.has(s)) at.set(s, i);
   });
-  /** The section's lines after its title line (with it when `withTitle`). */
+  // A middle-aligned 项目支出内容 header cell prints below the heading words over the columns: start with those.
+  const spendingAt = at.get('项目支出内容');
+  if (spendingAt !== undefined) at.set('项目支出内容', spendingHeaderStart(lines, spendingAt));
+  /** The section's lines after its title line (from its first line when `withTitle`). */
   const part = (name: SectionName, withTitle = false): Line[] | undefined => {
     const start = at.get(name);
     if (start === undefined) return undefined;
