@@ -82,6 +82,9 @@ describe('recognise: header lines', () => {
     assert.deepEqual(readUnitLine('单位：万元'), { unit: '万元' });
     assert.deepEqual(readUnitLine('编制部门：某某局    金额单位：元'), { department: '某某局', unit: '元' });
     assert.equal(readUnitLine('一般公共服务支出 2,697.08'), undefined);
+    // letters spread over their cell
+    assert.deepEqual(readUnitLine('单 位 ： 万 元'), { unit: '万元' });
+    assert.deepEqual(readUnitLine('部 门 ：某 某 局    金 额 单 位 ：元'), { department: '某某局', unit: '元' });
   });
 
   it('reads the table number and the 栏次 line', () => {

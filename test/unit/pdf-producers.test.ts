@@ -70,6 +70,9 @@ describe('PDF import: glyph-by-glyph output (Word/WPS justified), spacing, borde
     assert.equal(t.tableNo, '公开01表');
     assert.equal(t.department, DEPARTMENT);
     assert.equal(d.tables[1]?.tableNo, '公开02表');
+    // "单 位 ： 元" spread over its cell, beside the department
+    assert.equal(d.tables[1]?.unit, '元');
+    assert.equal(d.tables[1]?.department, DEPARTMENT);
   });
 
   it('reads a glyph-by-glyph summary table whose 行次 header is one character per line', () => {

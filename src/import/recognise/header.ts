@@ -7,19 +7,20 @@ export interface UnitLine {
   unit?: Unit;
 }
 
-const DEPT = /(?:编制)?(?:部门|单位)(?:名称)?[：:]\s*(.+?)(?=\s*(?:金额)?单位[：:]|$)/;
-const UNIT = /(?:金额)?单位[：:]\s*(万元|元)/;
+// Spaces may stand between the letters: "单 位：万 元" is spread over its cell.
+const DEPT = /(?:编\s*制\s*)?(?:部\s*门|单\s*位)(?:\s*名\s*称)?\s*[：:]\s*(.+?)(?=\s*(?:金\s*额\s*)?单\s*位\s*[：:]|$)/;
+const UNIT = /(?:金\s*额\s*)?单\s*位\s*[：:]\s*(万\s*元|元)/;
 
 /** Reads "部门：深圳市… 单位：万元" (either part may be missing); undefined if the line is neither. */
 export function readUnitLine(text: string): UnitLine | undefined {
   const t = text.trim();
   const u = UNIT.exec(t);
   const d = DEPT.exec(t.replace(UNIT, '').trim());
-  if (!u && !(d && /^(?:编制)?部门/.test(t))) return undefined;
+  if (!u && !(d && /^(?:编\s*制\s*)?部\s*门/.test(t))) return undefined;
   const out: UnitLine = {};
-  const dept = d?.[1]?.trim();
+  const dept = d?.[1] ? squash(d[1]) : undefined;
   if (dept && !/^(万元|元)$/.test(dept)) out.department = dept;
-  if (u?.[1]) out.unit = u[1] as Unit;
+  if (u?.[1]) out.unit = squash(u[1]) as Unit;
   return out;
 }
 
