@@ -148,6 +148,7 @@ describe('PDF import: missing tables, tables printed empty, amounts in every pri
       expense.notes.map((n) => n.text),
       ['无'],
     );
+    assert.equal(fund.title, `${DEPARTMENT}2019年度政府性基金预算财政拨款收入支出决算表`, 'title over two lines');
     assert.equal(fund.notes[0]?.text, '本表无数据');
     assert.match(fund.notes[1]?.text ?? '', /^注：.*故本表无数据。$/);
     // the header is still read in full: the statement is no column

@@ -3,7 +3,7 @@ import type { Table } from '../../model/disclosure.ts';
 import { TEMPLATES, type Template, tableByTitle } from '../../model/templates.ts';
 import { recogniseTitle } from '../recognise/titles.ts';
 import type { PdfText } from './extract.ts';
-import { buildLines, type Line } from './lines.ts';
+import { buildLines, type Line, squashText } from './lines.ts';
 import { readTable, type TitleHit } from './tables.ts';
 
 export interface PdfLayout {
@@ -57,13 +57,30 @@ function isPageFurniture(l: Line, index: number, count: number, height: number):
 
 export function findTitles(lines: readonly Line[], template: Template): TitleHit[] {
   const hits: TitleHit[] = [];
-  lines.forEach((l, index) => {
-    if (l.text.length > 40) return;
-    const r = recogniseTitle(l.text);
-    if (!r) return;
+  const defOf = (text: string) => {
+    const r = recogniseTitle(text);
+    if (!r) return undefined;
     const def = tableByTitle(template, r.title) ?? TEMPLATES.map((t) => tableByTitle(t, r.title)).find(Boolean);
-    if (def) hits.push({ index, title: r.title, def });
-  });
+    return def ? { title: r.title, def } : undefined;
+  };
+  for (let index = 0; index < lines.length; index++) {
+    const l = lines[index] as Line;
+    if (l.text.length > 40) continue;
+    const one = defOf(l.text);
+    if (one) {
+      hits.push({ index, ...one });
+      continue;
+    }
+    // A long title (department and year before it) wrapped onto a second line in the same font.
+    const next = lines[index + 1];
+    if (!next || next.page !== l.page || Math.abs(next.size - l.size) > 0.5 || next.y - l.y > 2 * l.size) continue;
+    const joined = squashText(l.text) + squashText(next.text);
+    const two = joined.length <= 48 ? defOf(joined) : undefined;
+    if (two) {
+      hits.push({ index, ...two, lines: 2 });
+      index++;
+    }
+  }
   return hits;
 }
 

@@ -17,6 +17,8 @@ export interface TitleHit {
   index: number;
   title: string;
   def: TableDef;
+  /** Lines the printed title takes (a long title wraps onto a second line); 1 when absent. */
+  lines?: number;
 }
 
 export interface TableResult {
@@ -51,18 +53,30 @@ export function readTable(
   end: number,
   template: Template,
 ): TableResult {
-  const used = new Set<number>([hit.index]);
+  const span = hit.lines ?? 1;
+  const titleLines = lines.slice(hit.index, hit.index + span);
+  const used = new Set<number>(titleLines.map((_, k) => hit.index + k));
   const titleLine = lines[hit.index] as Line;
+  const titleEnd = titleLines.at(-1) as Line;
   const def = hit.def;
   const table: Table = {
     kind: def.kind,
     number: def.number,
-    title: titleLine.text.replace(/\s+/g, ''),
+    title: titleLines.map((l) => l.text.replace(/\s+/g, '')).join(''),
     unit: '万元',
     columns: [],
     rows: [],
     notes: [],
-    src: { file, page: titleLine.page, box: [titleLine.x0, titleLine.y - titleLine.size, titleLine.x1, titleLine.y] },
+    src: {
+      file,
+      page: titleLine.page,
+      box: [
+        Math.min(...titleLines.map((l) => l.x0)),
+        titleLine.y - titleLine.size,
+        Math.max(...titleLines.map((l) => l.x1)),
+        titleEnd.y,
+      ],
+    },
     unread: [],
   };
   let unit: Unit | undefined;
@@ -70,8 +84,8 @@ export function readTable(
   const region: number[] = [];
   let noteFrom = -1;
   const statements: number[] = [];
-  const bodySize = medianSize(lines, hit.index + 1, end);
-  for (let i = hit.index + 1; i < end; i++) {
+  const bodySize = medianSize(lines, hit.index + span, end);
+  for (let i = hit.index + span; i < end; i++) {
     const l = lines[i] as Line;
     const t = squash(l.text);
     if (noteFrom >= 0) {
