@@ -75,7 +75,7 @@ describe('PDF import: glyph-by-glyph output (Word/WPS justified), spacing, borde
     assert.equal(d.tables[1]?.department, DEPARTMENT);
   });
 
-  it('reads a glyph-by-glyph summary table whose 行次 header is one character per line', () => {
+  it('reads a glyph-by-glyph summary table whose 行次 header is one character per line, or turned', () => {
     const t = d.tables[0] as Table;
     assert.deepEqual(
       t.columns.map((c) => `${c.side}:${c.id}`),
