@@ -61,6 +61,27 @@ describe('DOCX', () => {
   it('same bytes twice', async () => {
     assert.ok((await renderDocx(d)).equals(await renderDocx(d)));
   });
+
+  it('every table row covers its grid: column spans, and cells spanning rows continued below', async () => {
+    const zip = await JSZip.loadAsync(await renderDocx(d));
+    const xml = (await zip.file('word/document.xml')?.async('string')) ?? '';
+    const tables = xml.split('<w:tbl>').slice(1);
+    assert.ok(tables.length > d.tables.length);
+    let continued = 0;
+    for (const t of tables) {
+      const cols = (t.match(/<w:gridCol /g) ?? []).length;
+      for (const row of t.split('<w:tr>').slice(1)) {
+        const spans = [...row.matchAll(/<w:gridSpan w:val="(\d+)"\/>/g)].map((m) => Number(m[1]));
+        assert.equal(
+          spans.reduce((a, b) => a + b, 0),
+          cols,
+        );
+      }
+      continued += (t.match(/<w:vMerge w:val="continue"\/>/g) ?? []).length;
+      if (t.includes('<w:vMerge w:val="restart"/>')) assert.ok(t.includes('<w:vMerge w:val="continue"/>'));
+    }
+    assert.ok(continued > 0);
+  });
 });
 
 describe('XLSX', () => {
