@@ -4,7 +4,7 @@ import { describe, it } from 'node:test';
 import { layoutOf } from '../../src/import/pdf/document.ts';
 import { normaliseRadicals, splitAtSpaces, type TextItem } from '../../src/import/pdf/extract.ts';
 import { buildLeafColumns, type HeaderSeg } from '../../src/import/pdf/header.ts';
-import { buildLines } from '../../src/import/pdf/lines.ts';
+import { buildLines, joinSpacedLetters, type Segment } from '../../src/import/pdf/lines.ts';
 import { tidyText } from '../../src/import/pdf/paragraphs.ts';
 
 const item = (str: string, x: number, y: number, size = 12, width = str.length * size): TextItem => ({
@@ -34,6 +34,49 @@ describe('PDF geometry', () => {
     assert.equal(lines.length, 2);
     assert.equal(lines[0]?.text, '本年收入合计2946.25万元，其中：');
     assert.equal(lines[0]?.segments.length, 1);
+  });
+
+  it('joins letters spread over a cell and figures whose glyphs came apart, nothing else', () => {
+    // one letter per segment, 9 pt, `gap` points between
+    const spaced = (text: string, x: number, gap: number, w = 9): Segment[] => {
+      let at = x;
+      return [...text].map((ch) => {
+        const s = { text: ch, x0: at, x1: at + w, y: 100, size: 9 };
+        at += w + gap;
+        return s;
+      });
+    };
+    const known = (t: string) => t === '合计' || t === '科目名称';
+    const join = (segs: Segment[]) => joinSpacedLetters(segs, known).map((s) => s.text);
+    assert.deepEqual(join(spaced('合计', 10, 40)), ['合计']);
+    assert.deepEqual(join(spaced('科目名称', 10, 12)), ['科目名称']);
+    assert.deepEqual(join(spaced('人员经费', 10, 12)), ['人员经费'], 'three letters or more, evenly spread');
+    assert.deepEqual(join(spaced('类款项', 10, 12)), ['类', '款', '项'], 'column marks stay apart');
+    assert.deepEqual(join(spaced('外交', 10, 40)), ['外', '交'], 'two unknown letters far apart stay apart');
+    assert.deepEqual(join(spaced('1,234.56', 10, 1.5, 4.5)), ['1,234.56']);
+    assert.deepEqual(join(spaced('2010101', 10, 1.5, 4.5)), ['2010101']);
+    // two figures in neighbouring cells, as close as their own glyphs: no figure as a whole, left apart
+    assert.deepEqual(join(spaced('12.3045.60', 10, 1.5, 4.5)).length, 10);
+    // cells far apart stay apart
+    assert.deepEqual(join([...spaced('1', 10, 0), ...spaced('2', 60, 0)]), ['1', '2']);
+  });
+
+  it('reads a line spread evenly over its width without spaces', () => {
+    let x = 50;
+    const items = [...'基本支出1,100.00万元。'].map((ch) => {
+      const w = /[\d,.]/.test(ch) ? 6 : 12;
+      const it = item(ch, x, 300, 12, w);
+      x += w + 14;
+      return it;
+    });
+    assert.equal(buildLines(1, items)[0]?.text, '基本支出1,100.00万元。');
+    // a table row: gaps of different widths keep their spaces
+    const [row] = buildLines(1, [
+      item('行政运行', 50, 100),
+      item('1.00', 200, 100, 12, 24),
+      item('2.00', 260, 100, 12, 24),
+    ]);
+    assert.equal(row?.text, '行政运行 1.00 2.00');
   });
 
   it('keeps cells apart: a wide gap makes a new segment', () => {

@@ -121,7 +121,7 @@ const FIGURE = /^[-−－]?\d{1,3}(?:,\d{3})*(?:\.\d+)?$|^[-−－]?\d+(?:\.\d+)
  * "distributed" alignment), and figures whose every glyph came apart ("1 , 2 3 4 . 5 6": letter-spaced, each glyph
  * placed on its own). A run of single Han characters on one line with even gaps is joined when it makes a known word,
  * or when it has three or more letters no more than 3 em apart (not the 类 / 款 / 项 column marks). A run of single
- * digits and figure marks no more than 0.7 em apart is joined when it makes a figure.
+ * digits and figure marks no more than 0.7 em apart is joined when the whole run makes one figure.
  */
 export function joinSpacedLetters<S extends Segment>(segs: readonly S[], known: (text: string) => boolean): S[] {
   const out: S[] = [];
@@ -149,8 +149,8 @@ export function joinSpacedLetters<S extends Segment>(segs: readonly S[], known: 
       const part = run.slice(0, n);
       const text = part.map((p) => p.text).join('');
       if (kind === FIGURE_CHAR) {
-        if (!FIGURE.test(text)) continue;
-        take = n;
+        // the whole run or nothing: a part of it could end inside the next cell's figure
+        if (n === run.length && FIGURE.test(text)) take = n;
         break;
       }
       const gap = (part[1] as S).x0 - (part[0] as S).x1;
@@ -159,6 +159,12 @@ export function joinSpacedLetters<S extends Segment>(segs: readonly S[], known: 
         take = n;
         break;
       }
+    }
+    if (take === 1 && kind === FIGURE_CHAR) {
+      // no part of a run that makes no figure is joined either
+      out.push(...run);
+      i += run.length;
+      continue;
     }
     if (take === 1) out.push(s);
     else {
