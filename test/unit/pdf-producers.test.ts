@@ -25,6 +25,7 @@ import {
   SENTENCE_SPACED,
   SENTENCE_SPREAD,
   SUMMARY,
+  THREE_PUBLIC_NONE,
 } from '../fixtures/pdf/producers.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'juesuan-pdf-producers-'));
@@ -136,7 +137,7 @@ describe('PDF import: missing tables, tables printed empty, amounts in every pri
   it('keeps tables printed as "无" or "本表无数据" as recognised empty tables, with the statement as a note', () => {
     assert.deepEqual(
       d.tables.map((t) => t.kind),
-      ['income', 'expense', 'gov_fund'],
+      ['income', 'expense', 'gov_fund', 'three_public'],
     );
     const expense = d.tables.find((t) => t.kind === 'expense') as Table;
     const fund = d.tables.find((t) => t.kind === 'gov_fund') as Table;
@@ -159,18 +160,22 @@ describe('PDF import: missing tables, tables printed empty, amounts in every pri
     assert.equal(expense.columns.length, 6);
   });
 
+  it('keeps a table printed as a title and a sentence saying there was none, without a header', () => {
+    const t = d.tables.find((x) => x.kind === 'three_public') as Table;
+    assert.deepEqual(t.rows, []);
+    assert.deepEqual(t.unread, []);
+    assert.deepEqual(
+      t.notes.map((n) => n.text),
+      [THREE_PUBLIC_NONE.join('')],
+    );
+  });
+
   it('reports the missing tables, and only those', () => {
     const present = check(d)
       .findings.filter((f) => /^COMP-T\d-PRESENT$/.test(f.rule))
       .map((f) => f.rule)
       .sort();
-    assert.deepEqual(present, [
-      'COMP-T1-PRESENT',
-      'COMP-T4-PRESENT',
-      'COMP-T5-PRESENT',
-      'COMP-T6-PRESENT',
-      'COMP-T7-PRESENT',
-    ]);
+    assert.deepEqual(present, ['COMP-T1-PRESENT', 'COMP-T4-PRESENT', 'COMP-T5-PRESENT', 'COMP-T6-PRESENT']);
   });
 
   it('reads full-width digits, padded figures and negatives; keeps what is no figure as printed and unread', () => {

@@ -39,6 +39,8 @@ const NOTE = /^(注|说明|备注)\s*[：:]/;
 const PART = /^第[一二三四五六七八九十]+部分/;
 /** A table printed without rows and said to be empty ("无", "本表无数据", "…故本表为空。"). */
 const EMPTY_STATEMENT = /^[（(]?无[）)]?$|^(?:本表|此表)?(?:无数据|为空表?|无内容)。?$|本表(?:无数据|为空|无内容)/;
+/** A sentence saying there was nothing to show ("本部门2019年度没有…“三公”经费支出。"). */
+const NOTHING_SENTENCE = /(?:没有|无|未发生|不涉及)[^。]*(?:收入|支出|收支|经费|数据)/;
 
 const normaliseHeader = (s: string) =>
   squash(s)
@@ -99,7 +101,9 @@ export function readTable(
       used.add(i);
       continue;
     }
-    if (EMPTY_STATEMENT.test(t)) {
+    const sentence = l.segments.length === 1 && t.length >= 8 && NOTHING_SENTENCE.test(t);
+    const goesOn = statements.at(-1) === i - 1 && !/[。.]$/.test(squash((lines[i - 1] as Line).text));
+    if (EMPTY_STATEMENT.test(t) || sentence || (goesOn && l.segments.length === 1)) {
       statements.push(i);
       used.add(i);
       continue;
@@ -113,7 +117,7 @@ export function readTable(
       lines,
       [...new Set([...statements, ...[...used].filter((i) => noteFrom >= 0 && i >= noteFrom)])].sort((a, b) => a - b),
     );
-  const saidEmpty = table.notes.some((n) => EMPTY_STATEMENT.test(squash(n.text)));
+  const saidEmpty = table.notes.some((n) => EMPTY_STATEMENT.test(squash(n.text)) || NOTHING_SENTENCE.test(n.text));
 
   // A table number printed just above the next table's title belongs to that table.
   while (region.length > 0 && end < lines.length) {
@@ -214,7 +218,9 @@ export function readTable(
       leaves,
     );
   if (leaves.length === 0) {
-    table.unread.push({ reason: '表头无法识别 / table header not recognised', src: table.src ?? {} });
+    // A title with only a statement that there is nothing to show: an empty table, nothing left unread.
+    if (!(saidEmpty && segs.length === 0))
+      table.unread.push({ reason: '表头无法识别 / table header not recognised', src: table.src ?? {} });
     return { table, used };
   }
 
