@@ -5,7 +5,7 @@ import { stripNumbering } from '../../model/classification.ts';
 import type { Cell, Column, Row, Source, Table } from '../../model/disclosure.ts';
 import type { Unit } from '../../model/money.ts';
 import { type RowDef, squash, type TableDef, type Template } from '../../model/templates.ts';
-import { isDash, isDecimalFigure, isFigure, toCell } from '../recognise/cells.ts';
+import { isDash, isDecimalFigure, isFigure, toCell, unreadCell } from '../recognise/cells.ts';
 import { isCode } from '../recognise/codes.ts';
 import { matchColumn } from '../recognise/columns.ts';
 import { readTableNo, readUnitLine } from '../recognise/header.ts';
@@ -389,6 +389,8 @@ interface Band {
   codeParts: Seg[];
   names: Seg[];
   values: Map<string, Seg>;
+  /** Cells printed with more than one value: why they are unread. */
+  clashes: Map<string, string>;
 }
 
 function buildRows(
@@ -438,7 +440,8 @@ function buildRows(
   };
   const bands: Band[] = [];
   const ordered = [...labelSegs].sort((a, b) => a.page - b.page || a.y - b.y || a.x0 - b.x0);
-  for (const s of ordered) if (isAnchor(s)) bands.push({ anchor: s, codeParts: [], names: [], values: new Map() });
+  for (const s of ordered)
+    if (isAnchor(s)) bands.push({ anchor: s, codeParts: [], names: [], values: new Map(), clashes: new Map() });
   const onPage = (p: number) => bands.filter((b) => b.anchor.page === p);
   const nearest = (s: Seg): Band | undefined => {
     let best: Band | undefined;
@@ -494,10 +497,10 @@ function buildRows(
       continue;
     }
     if (b.values.has(col.column.id)) {
-      ctx.table.unread.push({
-        reason: `同一单元格有两个值 / two values in one cell: ${b.values.get(col.column.id)?.text} ${s.text}`,
-        src: srcOf(ctx.file, s),
-      });
+      const reason = `同一单元格有两个值 / two values in one cell: ${b.values.get(col.column.id)?.text} ${s.text}`;
+      ctx.table.unread.push({ reason, src: srcOf(ctx.file, s) });
+      // neither value is taken for the cell
+      if (!b.clashes.has(col.column.id)) b.clashes.set(col.column.id, reason);
       continue;
     }
     b.values.set(col.column.id, s);
@@ -546,6 +549,11 @@ function buildRows(
     for (const { column, unknown } of cols) {
       if (unknown) continue;
       const s = b.values.get(column.id);
+      const clash = b.clashes.get(column.id);
+      if (clash) {
+        row.cells[column.id] = unreadCell(clash, s ? srcOf(ctx.file, s) : undefined);
+        continue;
+      }
       const cell = s ? toCell(s.text, ctx.unit, srcOf(ctx.file, s)) : blank();
       if (cell.kind === 'text')
         ctx.table.unread.push({
