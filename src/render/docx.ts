@@ -13,11 +13,10 @@ import {
   VerticalAlign,
   WidthType,
 } from 'docx';
-import JSZip from 'jszip';
 import type { Disclosure } from '../model/disclosure.ts';
+import { FIXED_DATE, normaliseZip } from '../util/deterministic-zip.ts';
 import type { Grid, GridRow } from './layout.ts';
 import { type Block, outline } from './outline.ts';
-import { FIXED_DATE, normaliseZip } from '../util/deterministic-zip.ts';
 
 const BODY_FONT = {
   ascii: 'Times New Roman',
@@ -197,16 +196,9 @@ export async function renderDocx(d: Disclosure): Promise<Buffer> {
     styles: { default: { document: { run: { font: BODY_FONT, size: 24 } } } },
     sections: sections(outline(d)),
   });
-  const raw = await Packer.toBuffer(doc);
   // Fixed creation dates in docProps/core.xml.
-  const zip = await JSZip.loadAsync(raw);
-  const core = zip.file('docProps/core.xml');
-  if (core) {
-    const xml = (await core.async('string')).replace(
-      /(<dcterms:(?:created|modified)[^>]*>)[^<]*(<\/dcterms:(?:created|modified)>)/g,
-      `$1${CORE_DATE}$2`,
-    );
-    zip.file('docProps/core.xml', xml);
-  }
-  return normaliseZip(await zip.generateAsync({ type: 'uint8array' }));
+  return normaliseZip(await Packer.toBuffer(doc), {
+    'docProps/core.xml': (xml) =>
+      xml.replace(/(<dcterms:(?:created|modified)[^>]*>)[^<]*(<\/dcterms:(?:created|modified)>)/g, `$1${CORE_DATE}$2`),
+  });
 }

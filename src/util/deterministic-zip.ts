@@ -3,7 +3,11 @@ import JSZip from 'jszip';
 
 export const FIXED_DATE = new Date(Date.UTC(2000, 0, 1, 0, 0, 0));
 
-export async function normaliseZip(input: Uint8Array | ArrayBuffer): Promise<Buffer> {
+/** `edit` rewrites named text entries on the way (one pass: read, edit, write). */
+export async function normaliseZip(
+  input: Uint8Array | ArrayBuffer,
+  edit: Record<string, (text: string) => string> = {},
+): Promise<Buffer> {
   const src = await JSZip.loadAsync(input);
   const out = new JSZip();
   const names = Object.keys(src.files).sort((a, b) => {
@@ -15,7 +19,9 @@ export async function normaliseZip(input: Uint8Array | ArrayBuffer): Promise<Buf
   for (const name of names) {
     const f = src.files[name];
     if (!f || f.dir) continue;
-    out.file(name, await f.async('uint8array'), { date: FIXED_DATE, createFolders: false });
+    const change = edit[name];
+    const data = change ? change(await f.async('string')) : await f.async('uint8array');
+    out.file(name, data, { date: FIXED_DATE, createFolders: false });
   }
   return out.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } });
 }
