@@ -3,6 +3,7 @@
 import type { Cell, Disclosure, PerformanceEvaluation, Row, Table } from '../model/disclosure.ts';
 import { formatScaled } from '../model/money.ts';
 import { chineseNumber } from '../model/numerals.ts';
+import { SPENDING_COLUMNS } from '../model/performance.ts';
 
 export interface GridCell {
   text: string;
@@ -371,6 +372,35 @@ export function columnCount(g: Grid): number {
 }
 
 /** Performance annex tables: project facts, funds (元), indicator tree with spans. */
+/** 项目支出内容: 实际支出数 over its three parts, 财政资金专款专用数 beside; item rows and the 合计 row. */
+function spendingGrid(p: PerformanceEvaluation, unit: string): Grid {
+  const h = (text: string, span: Partial<GridCell> = {}): GridCell => ({ text, bold: true, align: 'center', ...span });
+  const actual = SPENDING_COLUMNS.filter((c) => c.header.length > 1);
+  const header: GridRow[] = [
+    [
+      h('项目支出内容', { rowSpan: 2 }),
+      h(actual[0]?.header[0] ?? '', { colSpan: actual.length }),
+      ...actual.slice(1).map(() => null),
+      ...SPENDING_COLUMNS.filter((c) => c.header.length === 1).map((c) => h(c.header[0] ?? '', { rowSpan: 2 })),
+    ],
+    [
+      null,
+      ...actual.map((c) => h(c.header[1] ?? '')),
+      ...SPENDING_COLUMNS.filter((c) => c.header.length === 1).map(() => null),
+    ],
+  ];
+  const body: GridRow[] = p.spending.map((r) => [
+    { text: r.label },
+    ...SPENDING_COLUMNS.map((c): GridCell => {
+      const cell = r.cells[c.id];
+      return cell?.kind === 'amount'
+        ? { text: formatScaled(cell.fen, 2, 2, true), align: 'right', amount: true }
+        : { text: cellText(cell), align: 'right' };
+    }),
+  ]);
+  return { title: '项目支出内容', unit, header, body, notes: [], widths: [2.4, 1.5, 1.5, 1.5, 1.5] };
+}
+
 export function performanceGrids(d: Disclosure): { annex: string; name: string; grids: Grid[] }[] {
   return d.performance.map((p, i) => {
     const pr = p.project;
@@ -421,6 +451,7 @@ export function performanceGrids(d: Disclosure): { annex: string; name: string; 
       ]);
       grids.push({ title: f.title, unit: f.unit, header, body, notes: [], widths: [2, 1.4, 1.6, 1.6, 1.2] });
     }
+    if (p.spending.length > 0) grids.push(spendingGrid(p, p.funds?.unit ?? '元'));
     const head: GridRow[] = [
       ['一级指标', '权重', '二级指标', '权重', '三级指标', '权重', '目标值', '业绩值', '评分结果', '评分标准'].map(
         (text): GridCell => ({ text, bold: true, align: 'center' }),
