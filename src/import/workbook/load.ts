@@ -4,7 +4,6 @@ import path from 'node:path';
 import { InputError } from '../../model/errors.ts';
 import { parseDepartmentJson } from './json.ts';
 import type { DepartmentData } from './schema.ts';
-import { readWorkbook } from './xlsx.ts';
 
 export async function loadDepartment(input: string): Promise<{ data: DepartmentData; file: string }> {
   let stat: Awaited<ReturnType<typeof fs.stat>>;
@@ -32,7 +31,11 @@ export async function loadDepartment(input: string): Promise<{ data: DepartmentD
   }
   const ext = path.extname(file).toLowerCase();
   const buf = await fs.readFile(file);
-  if (ext === '.xlsx') return { data: await readWorkbook(buf, file), file };
+  if (ext === '.xlsx') {
+    // ExcelJS is loaded only for workbooks.
+    const { readWorkbook } = await import('./xlsx.ts');
+    return { data: await readWorkbook(buf, file), file };
+  }
   if (ext === '.json') return { data: parseDepartmentJson(buf.toString('utf8'), file), file };
   throw new InputError(file, '只支持 .xlsx 或 .json 部门数据 / expected a .xlsx or .json department data file');
 }
