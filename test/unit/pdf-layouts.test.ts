@@ -9,7 +9,16 @@ import { after, before, describe, it } from 'node:test';
 import { importPdf } from '../../src/import/pdf/index.ts';
 import { stripNumbering } from '../../src/model/classification.ts';
 import type { Cell, Disclosure, Table } from '../../src/model/disclosure.ts';
-import { DEPARTMENT, itemRows, layoutsPdf, lineNumbersPdf, SUMMARY_ROWS } from '../fixtures/pdf/layouts.ts';
+import {
+  DEPARTMENT,
+  itemRows,
+  layoutsPdf,
+  lineNumbersPdf,
+  SUMMARY_ROWS,
+  THREE_PUBLIC_COLUMNS,
+  THREE_PUBLIC_ROW,
+  threePublicPdf,
+} from '../fixtures/pdf/layouts.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'juesuan-pdf-layouts-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -126,5 +135,34 @@ describe('PDF import: 2019 收入支出决算总表 with 行次 and a 栏次 row
     }
     assert.equal(t.rows.length, SUMMARY_ROWS.length * 2);
     assert.equal(t.rows.find((r) => r.lineNo === '26')?.key, 'expense.201');
+  });
+});
+
+describe('PDF import: a one-row table (三公) with text printed under amount columns', () => {
+  let t: Table;
+  before(async () => {
+    const file = path.join(dir, 'three-public.pdf');
+    writeFileSync(file, await threePublicPdf());
+    t = (await importPdf(file)).tables.find((x) => x.kind === 'three_public') as Table;
+  });
+
+  it('reads every cell as printed; what is no figure is kept as text and reported unread', () => {
+    assert.ok(t, 'three_public table');
+    assert.deepEqual(
+      t.columns.map((c) => c.id),
+      THREE_PUBLIC_COLUMNS,
+    );
+    assert.equal(t.rows.length, 1);
+    const row = t.rows[0];
+    const got = THREE_PUBLIC_COLUMNS.map((id) => {
+      const c = row?.cells[id];
+      return c?.kind === 'text' ? `?${c.text}` : printed(c);
+    });
+    const want = THREE_PUBLIC_ROW.map((p) => (/^[\d.]+$|^—$/.test(p) ? p : `?${p}`));
+    assert.deepEqual(got, want);
+    assert.deepEqual(
+      t.unread.map((u) => u.reason.split(': ').at(-1)),
+      ['/', '12.3O', '无'],
+    );
   });
 });

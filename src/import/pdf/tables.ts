@@ -649,20 +649,42 @@ function assignNames(
 }
 
 function singleRow(ctx: RowContext, segs: readonly Seg[], cols: readonly ColRef[]): Row[] {
-  const values = segs.filter((s) => isDecimalFigure(s.text) || isDash(s.text));
+  // Whatever is printed under a value column is the row's: a figure, a dash, or text kept as printed.
+  const fitsCell = (s: Seg) => cols.some((c) => s.x0 >= c.leaf.x0 - 0.5 * s.size && s.x1 <= c.leaf.x1 + 0.5 * s.size);
+  const values = segs.filter((s) => isDecimalFigure(s.text) || isDash(s.text) || fitsCell(s));
+  for (const s of segs)
+    if (!values.includes(s))
+      ctx.table.unread.push({
+        reason: `无法归入行列的内容 / text outside the grid: ${s.text}`,
+        src: srcOf(ctx.file, s),
+      });
   if (values.length === 0) return [];
   const row: Row = { key: 'total', label: '', cells: {}, src: srcOf(ctx.file, values[0] as Seg) };
   for (const { leaf, column, unknown } of cols) {
-    const s = values.find((v) => nearestColumn(cols, v)?.leaf === leaf);
+    const mine = values.filter((v) => nearestColumn(cols, v)?.leaf === leaf);
+    const s = mine[0];
     if (unknown) {
-      if (s)
+      for (const v of mine)
         ctx.table.unread.push({
-          reason: `未识别列中的数字 / figure under an unrecognised column: ${s.text}`,
-          src: srcOf(ctx.file, s),
+          reason: `未识别列中的数字 / figure under an unrecognised column: ${v.text}`,
+          src: srcOf(ctx.file, v),
         });
       continue;
     }
-    row.cells[column.id] = s ? toCell(s.text, ctx.unit, srcOf(ctx.file, s)) : blank();
+    if (mine.length > 1) {
+      // neither value is taken for the cell
+      const reason = `同一单元格有两个值 / two values in one cell: ${mine.map((v) => v.text).join(' ')}`;
+      ctx.table.unread.push({ reason, src: srcOf(ctx.file, mine[1] as Seg) });
+      row.cells[column.id] = unreadCell(reason, srcOf(ctx.file, s as Seg));
+      continue;
+    }
+    const cell = s ? toCell(s.text, ctx.unit, srcOf(ctx.file, s)) : blank();
+    if (cell.kind === 'text')
+      ctx.table.unread.push({
+        reason: `金额栏中不是金额，按原文保留 / not an amount in an amount column, kept as printed: ${cell.text}`,
+        ...(cell.src ? { src: cell.src } : {}),
+      });
+    row.cells[column.id] = cell;
   }
   return [row];
 }
