@@ -5,6 +5,7 @@ import {
   buildSections,
   classify,
   columnsFromHeaderText,
+  headsTable,
   joinParagraphs,
   joinSpacedCodes,
   mapColumns,
@@ -61,6 +62,46 @@ describe('recognise: titles', () => {
     assert.equal(recogniseTitle('一般公共预算财政拨款收入支出决算总表'), undefined);
     assert.equal(recogniseTitle('详见附表1：收入支出决算总表'), undefined);
     assert.equal(recogniseTitle('（七）一般公共预算财政拨款“三公”经费支出决算表'), undefined);
+  });
+
+  it('accepts a numbered title only when asked, marking the number for the caller to check a header follows', () => {
+    const n = { numbered: true };
+    for (const [text, kind, numbered] of [
+      ['附件1 收入支出决算总表', 'income_expense_summary', '附件1'],
+      ['附件1：收入支出决算总表', 'income_expense_summary', '附件1：'],
+      ['附表1：收入决算表', 'income', '附表1：'],
+      ['表一 支出决算表', 'expense', '表一'],
+      ['一、收入支出决算总表', 'income_expense_summary', '一、'],
+      ['四、财政拨款收入支出决算总表', 'fiscal_summary', '四、'],
+      ['七、财政拨款“三公”经费支出决算表', 'three_public', '七、'],
+      ['附件2 上海市普陀区财政局2024年度收入决算表', 'income', '附件2'],
+    ] as const) {
+      const r = recogniseTitle(text, n);
+      assert.equal(r?.kind, kind, text);
+      assert.equal(r?.numbered, numbered, text);
+    }
+    // without the option: as before (a contents line is no title)
+    assert.equal(recogniseTitle('一、收入支出决算总表'), undefined);
+    assert.equal(recogniseTitle('附件1 收入支出决算总表'), undefined);
+    assert.equal(recogniseTitle('收入支出决算总表', n)?.numbered, undefined);
+    // never by substring, nor with page numbers or other words around
+    assert.equal(recogniseTitle('一、财政拨款收入支出决算总表', n)?.kind, 'fiscal_summary');
+    assert.equal(recogniseTitle('一、收入支出决算总表 …………… 5', n), undefined);
+    assert.equal(recogniseTitle('一、收入支出决算总表说明', n), undefined);
+    assert.equal(recogniseTitle('一般公共预算财政拨款收入支出决算总表', n), undefined);
+    assert.equal(recogniseTitle('详见附件1 收入支出决算总表', n), undefined);
+    assert.equal(recogniseTitle('（一）收入支出决算总表', n), undefined);
+    assert.equal(recogniseTitle('附件 收入支出决算总表', n), undefined);
+  });
+
+  it('tells a header of the table from a list of titles', () => {
+    assert.ok(headsTable(['项目', '本年收入合计', '财政拨款收入'], def(2)));
+    assert.ok(headsTable(['科目编码', '科目名称', '本年支出合计', '基本支出'], def(3)));
+    assert.ok(headsTable(['收入', '支出', '项目', '行次', '金额'], def(1)));
+    assert.ok(headsTable(['预算数', '决算数', '合计', '公务接待费'], def(7)));
+    assert.ok(!headsTable(['二、收入决算表……6', '三、支出决算表'], def(2)));
+    assert.ok(!headsTable(['项目', '本年支出合计', '基本支出'], def(2)), 'another table’s header');
+    assert.ok(!headsTable(['合计'], def(2)));
   });
 
   it('accepts ASCII quotes, a year prefix and a continuation mark', () => {

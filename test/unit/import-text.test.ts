@@ -338,3 +338,37 @@ describe('text tokens', () => {
     );
   });
 });
+
+describe('text import: numbered titles and a contents page listing them (made up)', () => {
+  it('reads the tables under their numbered titles, never the contents lines', () => {
+    const d = importText(
+      [
+        ' 某某局2020年度部门决算',
+        '目录',
+        '一、收入决算表 …………………… 2',
+        '附表2：支出决算表',
+        '表三 收入决算表',
+        ' 附件1 收入决算表',
+        '单位：万元',
+        '项目 本年收入合计 财政拨款收入',
+        '合计 1.00 1.00',
+        ' 二、支出决算表',
+        '单位：万元',
+        '项目 本年支出合计 基本支出',
+        '合计 2.00 2.00',
+        '注：本表反映部门本年度的各项支出情况。',
+      ].join('\n\n'),
+      'n.txt',
+    );
+    assert.deepEqual(
+      d.tables.map((t) => [t.kind, t.src?.page]),
+      [
+        ['income', 2],
+        ['expense', 3],
+      ],
+    );
+    assert.equal(printed(row(d, 2, 'total'), 'fiscal'), '1.00');
+    assert.equal(printed(row(d, 3, 'total'), 'basic'), '2.00');
+    for (const t of d.tables) assert.deepEqual(t.unread, [], t.title);
+  });
+});

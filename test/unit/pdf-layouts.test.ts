@@ -10,12 +10,15 @@ import { importPdf } from '../../src/import/pdf/index.ts';
 import { stripNumbering } from '../../src/model/classification.ts';
 import type { Cell, Disclosure, Table } from '../../src/model/disclosure.ts';
 import {
+  CONTENTS,
   DEPARTMENT,
   itemRows,
   layoutsPdf,
   lineNumbersPdf,
+  numberedTitlesPdf,
   SUMMARY_ROWS,
   THREE_PUBLIC_COLUMNS,
+  THREE_PUBLIC_FIGURES,
   THREE_PUBLIC_ROW,
   threePublicPdf,
 } from '../fixtures/pdf/layouts.ts';
@@ -163,6 +166,58 @@ describe('PDF import: a one-row table (三公) with text printed under amount co
     assert.deepEqual(
       t.unread.map((u) => u.reason.split(': ').at(-1)),
       ['/', '12.3O', '无'],
+    );
+  });
+});
+
+describe('PDF import: numbered titles on table pages, and a contents page listing them', () => {
+  let d: Disclosure;
+  before(async () => {
+    const file = path.join(dir, 'numbered.pdf');
+    writeFileSync(file, await numberedTitlesPdf());
+    d = await importPdf(file);
+  });
+
+  it('reads each table under its numbered title; the contents page is no table', () => {
+    assert.ok(CONTENTS.length > 0);
+    assert.deepEqual(
+      d.tables.map((t) => [t.kind, t.title, t.src?.page]),
+      [
+        ['income_expense_summary', '附件1收入支出决算总表', 2],
+        ['income', '附表2：收入决算表', 3],
+        ['expense', '表三支出决算表', 4],
+        ['three_public', '七、财政拨款“三公”经费支出决算表', 5],
+      ],
+    );
+    for (const t of d.tables) assert.deepEqual(t.unread, [], `${t.title}: ${JSON.stringify(t.unread)}`);
+  });
+
+  it('reads every cell as printed', () => {
+    const summary = d.tables.find((x) => x.kind === 'income_expense_summary') as Table;
+    assert.equal(summary.rows.length, SUMMARY_ROWS.length * 2);
+    for (const want of SUMMARY_ROWS)
+      for (const side of ['income', 'expense'] as const) {
+        const [label, lineNo, figure] = want[side];
+        const row = summary.rows.find((r) => r.side === side && r.lineNo === lineNo);
+        assert.ok(row, `${side} 行次 ${lineNo}`);
+        assert.equal(row.label, stripNumbering(label));
+        assert.equal(printed(row.cells.amount), figure.replace(/,/g, ''), `${side} ${label}`);
+      }
+    const income = d.tables.find((x) => x.kind === 'income') as Table;
+    assert.equal(income.rows.length, 6);
+    assertRows(
+      income,
+      ['total', 'fiscal', 'superior', 'business', 'operating', 'affiliated', 'other'],
+      itemRows(7).slice(0, 6),
+    );
+    const expense = d.tables.find((x) => x.kind === 'expense') as Table;
+    assert.equal(expense.rows.length, 6);
+    assertRows(expense, ['total', 'basic', 'project', 'remitted', 'operating', 'subsidy'], itemRows(6).slice(6, 12));
+    const three = d.tables.find((x) => x.kind === 'three_public') as Table;
+    assert.equal(three.rows.length, 1);
+    assert.deepEqual(
+      THREE_PUBLIC_COLUMNS.map((id) => printed(three.rows[0]?.cells[id])),
+      THREE_PUBLIC_FIGURES,
     );
   });
 });

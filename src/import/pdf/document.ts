@@ -1,6 +1,7 @@
 // Positioned text → page lines (page numbers dropped), and the tables found by their titles.
 import type { Table } from '../../model/disclosure.ts';
-import { TEMPLATES, type Template, tableByTitle } from '../../model/templates.ts';
+import { type TableDef, TEMPLATES, type Template, tableByTitle } from '../../model/templates.ts';
+import { headsTable } from '../recognise/columns.ts';
 import { recogniseTitle } from '../recognise/titles.ts';
 import type { PdfText } from './extract.ts';
 import { buildLines, type Line, squashText } from './lines.ts';
@@ -57,16 +58,18 @@ function isPageFurniture(l: Line, index: number, count: number, height: number):
 
 export function findTitles(lines: readonly Line[], template: Template): TitleHit[] {
   const hits: TitleHit[] = [];
-  const defOf = (text: string) => {
-    const r = recogniseTitle(text);
+  const defOf = (text: string, index: number, span: number) => {
+    const r = recogniseTitle(text, { numbered: true });
     if (!r) return undefined;
     const def = tableByTitle(template, r.title) ?? TEMPLATES.map((t) => tableByTitle(t, r.title)).find(Boolean);
-    return def ? { title: r.title, def } : undefined;
+    // a continuation ("（续）") is never a contents line
+    if (!def || (r.numbered && !r.continued && !headerFollows(lines, index + span, def))) return undefined;
+    return { title: r.title, def };
   };
   for (let index = 0; index < lines.length; index++) {
     const l = lines[index] as Line;
     if (l.text.length > 40) continue;
-    const one = defOf(l.text);
+    const one = defOf(l.text, index, 1);
     if (one) {
       hits.push({ index, ...one });
       continue;
@@ -75,13 +78,29 @@ export function findTitles(lines: readonly Line[], template: Template): TitleHit
     const next = lines[index + 1];
     if (!next || next.page !== l.page || Math.abs(next.size - l.size) > 0.5 || next.y - l.y > 2 * l.size) continue;
     const joined = squashText(l.text) + squashText(next.text);
-    const two = joined.length <= 48 ? defOf(joined) : undefined;
+    const two = joined.length <= 48 ? defOf(joined, index, 2) : undefined;
     if (two) {
       hits.push({ index, ...two, lines: 2 });
       index++;
     }
   }
   return hits;
+}
+
+/**
+ * A header of `def` printed in the lines from `from` on its page, before any other title: what a numbered title
+ * ("附件1 收入支出决算总表", "一、收入决算表") needs to stand, since a contents page lists titles the same way.
+ */
+function headerFollows(lines: readonly Line[], from: number, def: TableDef): boolean {
+  const page = lines[from - 1]?.page;
+  const cells: string[] = [];
+  for (let i = from; i < Math.min(lines.length, from + 12); i++) {
+    const l = lines[i] as Line;
+    if (l.page !== page || recogniseTitle(l.text, { numbered: true })) break;
+    cells.push(...l.segments.map((s) => s.text));
+    if (headsTable(cells, def)) return true;
+  }
+  return false;
 }
 
 export function readTables(

@@ -38,6 +38,23 @@ export function matchColumn(
   return exact ?? candidates.find((c) => c.headers.some((h) => headerMatches(printed, h)));
 }
 
+/** Header cells naming label columns, or the side of a two-sided table. */
+const LABEL_HEADER =
+  /^(?:项目|[类款项]|行次|栏次|收入|支出|科目编码|科目名称|(?:支出)?(?:功能|经济)分类科目(?:编码|名称)?)$/;
+
+/**
+ * True when printed cells hold a header of the table: one of its column names and one more header cell (another
+ * column name, or a label column such as 科目编码 or 项目). A numbered title ("一、收入决算表") stands only where
+ * this holds, so a contents page listing titles is never read as tables.
+ */
+export function headsTable(cells: readonly string[], def: TableDef): boolean {
+  const words = new Set(def.columns.flatMap((c) => c.headers.flatMap((h) => h.split('/'))).map(norm));
+  const printed = new Set(cells.map(norm).filter(Boolean));
+  const named = [...printed].filter((w) => words.has(w));
+  const labels = [...printed].filter((w) => !words.has(w) && LABEL_HEADER.test(w));
+  return named.length >= 1 && named.length + labels.length >= 2;
+}
+
 export interface PrintedColumn {
   path: string[];
   number?: string | undefined;

@@ -32,6 +32,12 @@ const PREFIX = new RegExp(
     ].join('|') +
     ')?(?:公开\\d{1,2}表|附?表[\\d一二三四五六七八九十]{1,3}[：:.、]?)?$',
 );
+/**
+ * A number printed before a title on its table page ("附件1", "附表1：", "表一", "一、"). A contents page prints the
+ * same, so such a title stands only where its table's header follows (the caller checks: see `headsTable`).
+ */
+const NUMBERED = /^(?:(?:附件|附表|表)[\d一二三四五六七八九十]{1,3}[：:.、]?|[一二三四五六七八九十]{1,3}、)/;
+
 /** What may stand after a title: a table number and/or the unit ("公开01表", "单位：万元"). */
 const SUFFIX = /(?:公开\d{1,2}表)?(?:(?:金额)?单位[：:](?:万元|元))?$/;
 
@@ -42,13 +48,23 @@ export interface RecognisedTitle {
   continued: boolean;
   /** Text printed on the title line after the title (a table number, the unit), whitespace removed. */
   after?: string;
+  /**
+   * The number printed before the title ("附件1", "一、"), whitespace removed: a title only where a header of its
+   * table follows (a contents page lists titles the same way). Given with `{ numbered: true }` only.
+   */
+  numbered?: string;
+}
+
+export interface TitleOptions {
+  /** Also accept a numbered title ("附件1 收入支出决算总表", "一、收入决算表"); the caller must check a header follows. */
+  numbered?: boolean;
 }
 
 /**
  * The table a printed title names, or undefined. Exact after normalisation, never by substring; a year or
  * department prefix, a table number, the unit and "（续）" may surround it.
  */
-export function recogniseTitle(text: string): RecognisedTitle | undefined {
+export function recogniseTitle(text: string, options: TitleOptions = {}): RecognisedTitle | undefined {
   if (!/表/.test(text)) return undefined; // every title has 表
   let t = normaliseTitle(text);
   const suffix = SUFFIX.exec(t)?.[0] ?? '';
@@ -61,8 +77,12 @@ export function recogniseTitle(text: string): RecognisedTitle | undefined {
     if (t === title) return found(title, kind);
   }
   // Longest title first, so "财政拨款收入支出决算总表" wins over its own suffix "收入支出决算总表".
+  const numbered = options.numbered ? NUMBERED.exec(t)?.[0] : undefined;
   for (const { title, kind } of TITLES) {
-    if (t.endsWith(title) && PREFIX.test(t.slice(0, -title.length))) return found(title, kind);
+    if (!t.endsWith(title)) continue;
+    const before = t.slice(0, -title.length);
+    if (numbered && PREFIX.test(before.slice(numbered.length))) return { ...found(title, kind), numbered };
+    if (PREFIX.test(before)) return found(title, kind);
   }
   return undefined;
 }

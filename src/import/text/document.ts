@@ -1,5 +1,6 @@
 // Splitting an extracted text into its parts: narrative, tables, glossary (名词解释) and annexes (附件).
 import { type TableDef, TEMPLATES, type Template } from '../../model/templates.ts';
+import { headsTable } from '../recognise/columns.ts';
 import { startsFixedLabel } from '../recognise/rows.ts';
 import { isPageMark, numberingOf } from '../recognise/sections.ts';
 import { recogniseTitle } from '../recognise/titles.ts';
@@ -46,6 +47,20 @@ export function defFor(template: Template, kind: TableDef['kind']): TableDef | u
   return widest === def ? def : { ...widest, number: def.number };
 }
 
+/** A header of the table `kind` in the lines from `from`, before any other title (whitespace separates cells). */
+function headerFollows(lines: readonly TextLine[], from: number, kind: TableDef['kind'], template: Template): boolean {
+  const def = defFor(template, kind);
+  if (!def) return false;
+  const cells: string[] = [];
+  for (let i = from; i < Math.min(lines.length, from + 12); i++) {
+    const text = (lines[i] as TextLine).text.trim();
+    if (recogniseTitle(text, { numbered: true })) break;
+    cells.push(...text.split(/\s+/));
+    if (headsTable(cells, def)) return true;
+  }
+  return false;
+}
+
 /** A numbered heading that cannot be a row of the table being read: ends the table. */
 function endsTable(l: TextLine, def: TableDef, inNotes: boolean, prev: TextLine | undefined): boolean {
   const text = l.text.trim();
@@ -69,11 +84,16 @@ export function splitDocument(lines: readonly TextLine[], template: Template): D
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i] as TextLine;
     const text = l.text.trim();
-    if (isAnnexStart(text) && (parts.tables.length > 0 || parts.narrative.length > 0)) {
+    // A numbered title ("附件1 收入支出决算总表", "一、收入决算表") only where its header follows (else a contents line).
+    const found = recogniseTitle(text, { numbered: true });
+    const title =
+      found && (!found.numbered || found.continued || headerFollows(lines, i + 1, found.kind, template))
+        ? found
+        : undefined;
+    if (!title && isAnnexStart(text) && (parts.tables.length > 0 || parts.narrative.length > 0)) {
       parts.annexes = lines.slice(i);
       break;
     }
-    const title = recogniseTitle(text);
     if (title) {
       const def = defFor(template, title.kind);
       unknown = undefined;
@@ -87,7 +107,7 @@ export function splitDocument(lines: readonly TextLine[], template: Template): D
       prev = l;
       continue;
     }
-    if (looksLikeTableTitle(text)) {
+    if (!found && looksLikeTableTitle(text)) {
       table = undefined;
       unknown = { title: l, lines: [] };
       parts.unknownTables.push(unknown);

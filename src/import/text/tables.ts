@@ -76,7 +76,7 @@ export function readTable(t: TableText, defaultUnit: Unit): Table {
       noteLines.push(l);
       continue;
     }
-    const title = recogniseTitle(text);
+    const title = recogniseTitle(text, { numbered: true });
     if (title && title.kind === def.kind) {
       mode = 'header'; // continuation page
       continue;
