@@ -554,13 +554,7 @@ function buildRows(
         row.cells[column.id] = unreadCell(clash, s ? srcOf(ctx.file, s) : undefined);
         continue;
       }
-      const cell = s ? toCell(s.text, ctx.unit, srcOf(ctx.file, s)) : blank();
-      if (cell.kind === 'text')
-        ctx.table.unread.push({
-          reason: `金额栏中不是金额，按原文保留 / not an amount in an amount column, kept as printed: ${cell.text}`,
-          ...(cell.src ? { src: cell.src } : {}),
-        });
-      row.cells[column.id] = cell;
+      row.cells[column.id] = amountCell(ctx, s);
     }
     rows.push(row);
   }
@@ -678,15 +672,20 @@ function singleRow(ctx: RowContext, segs: readonly Seg[], cols: readonly ColRef[
       row.cells[column.id] = unreadCell(reason, srcOf(ctx.file, s as Seg));
       continue;
     }
-    const cell = s ? toCell(s.text, ctx.unit, srcOf(ctx.file, s)) : blank();
-    if (cell.kind === 'text')
-      ctx.table.unread.push({
-        reason: `金额栏中不是金额，按原文保留 / not an amount in an amount column, kept as printed: ${cell.text}`,
-        ...(cell.src ? { src: cell.src } : {}),
-      });
-    row.cells[column.id] = cell;
+    row.cells[column.id] = amountCell(ctx, s);
   }
   return [row];
+}
+
+/** The cell printed under an amount column (blank when nothing is); text that is no amount is kept and reported. */
+function amountCell(ctx: RowContext, s: Seg | undefined): Cell {
+  const cell = s ? toCell(s.text, ctx.unit, srcOf(ctx.file, s)) : blank();
+  if (cell.kind === 'text')
+    ctx.table.unread.push({
+      reason: `金额栏中不是金额，按原文保留 / not an amount in an amount column, kept as printed: ${cell.text}`,
+      ...(cell.src ? { src: cell.src } : {}),
+    });
+  return cell;
 }
 
 /** Removes spaces a justified cell puts between CJK characters ("公 务 用 车" → "公务用车"). */
