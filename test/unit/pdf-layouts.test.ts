@@ -141,34 +141,36 @@ describe('PDF import: 2019 收入支出决算总表 with 行次 and a 栏次 row
   });
 });
 
-describe('PDF import: a one-row table (三公) with text printed under amount columns', () => {
-  let t: Table;
-  before(async () => {
-    const file = path.join(dir, 'three-public.pdf');
-    writeFileSync(file, await threePublicPdf());
-    t = (await importPdf(file)).tables.find((x) => x.kind === 'three_public') as Table;
-  });
-
-  it('reads every cell as printed; what is no figure is kept as text and reported unread', () => {
-    assert.ok(t, 'three_public table');
-    assert.deepEqual(
-      t.columns.map((c) => c.id),
-      THREE_PUBLIC_COLUMNS,
-    );
-    assert.equal(t.rows.length, 1);
-    const row = t.rows[0];
-    const got = THREE_PUBLIC_COLUMNS.map((id) => {
-      const c = row?.cells[id];
-      return c?.kind === 'text' ? `?${c.text}` : printed(c);
+for (const headerSize of [9, 7]) {
+  describe(`PDF import: a one-row table (三公) with text printed under amount columns (header ${headerSize} pt, row 9 pt)`, () => {
+    let t: Table;
+    before(async () => {
+      const file = path.join(dir, `three-public-${headerSize}.pdf`);
+      writeFileSync(file, await threePublicPdf(headerSize));
+      t = (await importPdf(file)).tables.find((x) => x.kind === 'three_public') as Table;
     });
-    const want = THREE_PUBLIC_ROW.map((p) => (/^[\d.]+$|^—$/.test(p) ? p : `?${p}`));
-    assert.deepEqual(got, want);
-    assert.deepEqual(
-      t.unread.map((u) => u.reason.split(': ').at(-1)),
-      ['/', '12.3O', '无'],
-    );
+
+    it('reads every cell as printed; what is no figure is kept as text and reported unread', () => {
+      assert.ok(t, 'three_public table');
+      assert.deepEqual(
+        t.columns.map((c) => c.id),
+        THREE_PUBLIC_COLUMNS,
+      );
+      assert.equal(t.rows.length, 1);
+      const row = t.rows[0];
+      const got = THREE_PUBLIC_COLUMNS.map((id) => {
+        const c = row?.cells[id];
+        return c?.kind === 'text' ? `?${c.text}` : printed(c);
+      });
+      const want = THREE_PUBLIC_ROW.map((p) => (/^[\d.]+$|^—$/.test(p) ? p : `?${p}`));
+      assert.deepEqual(got, want);
+      assert.deepEqual(
+        t.unread.map((u) => u.reason.split(': ').at(-1)),
+        ['/', '12.3O', '无'],
+      );
+    });
   });
-});
+}
 
 describe('PDF import: numbered titles on table pages, and a contents page listing them', () => {
   let d: Disclosure;

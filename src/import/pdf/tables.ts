@@ -108,7 +108,9 @@ export function readTable(
       used.add(i);
       continue;
     }
-    if (PART.test(t) || (l.size > bodySize * 1.25 && region.length > 0 && !/续/.test(t))) break;
+    // A heading is text: a line holding a figure (a row set larger than a small-print header) goes on.
+    const heading = l.size > bodySize * 1.25 && !l.segments.some((g) => isFigure(g.text));
+    if (PART.test(t) || (heading && region.length > 0 && !/续/.test(t))) break;
     region.push(i);
   }
   if (noteFrom >= 0 || statements.length > 0)
