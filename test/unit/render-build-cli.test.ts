@@ -66,6 +66,52 @@ describe('juesuan build', () => {
   });
 });
 
+describe('juesuan build with several inputs', () => {
+  it('builds each into a folder of its own in one process; a bad input is reported and the others still built', () => {
+    const out = path.join(tmp, 'several');
+    const missing = path.join(tmp, 'missing-dept.json');
+    const r = cli(
+      'build',
+      'examples/shanghai-putuo-2024',
+      missing,
+      'examples/shenzhen-fupin-2019',
+      '--out',
+      out,
+      '--formats',
+      'html,json,pdf',
+    );
+    assert.equal(r.code, 1);
+    assert.match(r.err, /missing-dept\.json: 文件不存在/);
+    assert.match(r.err, /编制完成 \/ built: 2 \/ 3，失败 \/ failed: 1/);
+    for (const [dir, base] of [
+      ['shanghai-putuo-2024', '上海市普陀区财政局-2024-部门决算'],
+      ['shenzhen-fupin-2019', '深圳市扶贫协作和合作交流办公室-2019-部门决算'],
+    ] as const) {
+      for (const ext of ['html', 'json', 'pdf'])
+        assert.ok(fs.existsSync(path.join(out, dir, `${base}.${ext}`)), dir + ext);
+      // The same bytes as a build of that input alone.
+      const alone = path.join(tmp, `alone-${dir}`);
+      assert.equal(cli('build', `examples/${dir}`, '--out', alone, '--formats', 'pdf').code, 0);
+      assert.ok(
+        fs.readFileSync(path.join(out, dir, `${base}.pdf`)).equals(fs.readFileSync(path.join(alone, `${base}.pdf`))),
+      );
+    }
+    assert.ok(!fs.existsSync(path.join(out, 'missing-dept')));
+  });
+
+  it('refuses two inputs that would be written to the same folder', () => {
+    const r = cli(
+      'build',
+      'examples/shanghai-putuo-2024',
+      'examples/shanghai-putuo-2024/',
+      '--out',
+      path.join(tmp, 'x'),
+    );
+    assert.equal(r.code, 1);
+    assert.match(r.err, /two inputs would be written to the same folder/);
+  });
+});
+
 describe('juesuan init-workbook', () => {
   it('writes an empty workbook with instructions, refuses to overwrite without --force', async () => {
     const file = path.join(tmp, '部门数据.xlsx');
