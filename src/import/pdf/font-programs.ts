@@ -28,7 +28,7 @@ function drawingFonts(font: PDFDict): PDFDict[] {
 /** Whether the font dictionary carries what text extraction needs without the program. */
 function readableWithoutProgram(font: PDFDict, drawing: PDFDict): boolean {
   if (!font.has(PDFName.of('ToUnicode'))) return false;
-  // Simple fonts need Widths; CID fonts fall back to DW (default 1000), which is what the program would not change.
+  // Simple fonts need Widths; CID fonts take their widths from W / DW, never from the program.
   return drawing !== font || font.has(PDFName.of('Widths'));
 }
 
