@@ -1,8 +1,8 @@
 // XLSX of the tables in the official layout: one sheet per table, merged header cells, landscape fit-to-width.
 import ExcelJS from 'exceljs';
 import type { Disclosure } from '../model/disclosure.ts';
+import { FIXED_DATE, normaliseZip, STORED_ZIP } from '../util/deterministic-zip.ts';
 import { type Grid, performanceGrids, tableGrid } from './layout.ts';
-import { FIXED_DATE, normaliseZip } from '../util/deterministic-zip.ts';
 
 const THIN: Partial<ExcelJS.Borders> = {
   top: { style: 'thin' },
@@ -106,6 +106,5 @@ export async function renderXlsx(d: Disclosure): Promise<Buffer> {
     let r = 1;
     for (const g of annex.grids) r = addGrid(ws, g, r);
   }
-  const buf = await wb.xlsx.writeBuffer();
-  return normaliseZip(buf as ArrayBuffer);
+  return normaliseZip(await wb.xlsx.writeBuffer(STORED_ZIP));
 }

@@ -1,6 +1,7 @@
 // The department data workbook as XLSX: reading (with sheet/row/column in every message) and writing.
 import ExcelJS from 'exceljs';
 import { InputError } from '../../model/errors.ts';
+import { FIXED_DATE, normaliseZip, STORED_ZIP } from '../../util/deterministic-zip.ts';
 import { decodeDepartment, encodeDepartment } from './json.ts';
 import type { DepartmentData, DepartmentDataJson } from './schema.ts';
 import {
@@ -16,7 +17,6 @@ import {
   SHEET_THREE_PUBLIC,
   TEXT_KINDS,
 } from './sheets.ts';
-import { FIXED_DATE, normaliseZip } from '../../util/deterministic-zip.ts';
 
 const PAIR_SHEETS = [SHEET_INFO, SHEET_THREE_PUBLIC, SHEET_OTHER];
 
@@ -415,6 +415,5 @@ export async function writeWorkbook(d?: DepartmentData): Promise<Buffer> {
   });
   for (const spec of PAIR_SHEETS) addPairs(wb, spec, data);
   for (const spec of LIST_SHEETS) addList(wb, spec, listRows(data, spec));
-  const buf = await wb.xlsx.writeBuffer();
-  return normaliseZip(buf as ArrayBuffer);
+  return normaliseZip(await wb.xlsx.writeBuffer(STORED_ZIP));
 }
