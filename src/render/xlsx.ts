@@ -1,7 +1,8 @@
 // XLSX of the tables in the official layout: one sheet per table, merged header cells, landscape fit-to-width.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { Disclosure } from '../model/disclosure.ts';
 import { FIXED_DATE, normaliseZip, STORED_ZIP } from '../util/deterministic-zip.ts';
+import { Workbook } from '../util/excel-workbook.ts';
 import { type Grid, performanceGrids, tableGrid } from './layout.ts';
 
 const THIN: Partial<ExcelJS.Borders> = {
@@ -89,7 +90,7 @@ function sheet(wb: ExcelJS.Workbook, name: string, widths: number[]): ExcelJS.Wo
 }
 
 export async function renderXlsx(d: Disclosure): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new Workbook();
   wb.creator = 'juesuan';
   wb.lastModifiedBy = 'juesuan';
   wb.created = FIXED_DATE;

@@ -1,7 +1,8 @@
 // The department data workbook as XLSX: reading (with sheet/row/column in every message) and writing.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { InputError } from '../../model/errors.ts';
 import { FIXED_DATE, normaliseZip, STORED_ZIP } from '../../util/deterministic-zip.ts';
+import { Workbook } from '../../util/excel-workbook.ts';
 import { decodeDepartment, encodeDepartment } from './json.ts';
 import type { DepartmentData, DepartmentDataJson } from './schema.ts';
 import {
@@ -104,7 +105,7 @@ function convert(text: string, kind: FieldKind, fail: (msg: string) => never): u
 }
 
 export async function readWorkbook(buf: Uint8Array | ArrayBuffer, file: string): Promise<DepartmentData> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new Workbook();
   try {
     await wb.xlsx.load(buf as ArrayBuffer);
   } catch (e) {
@@ -401,7 +402,7 @@ function indicatorRow(project: string, ind: Json): Json {
 /** Writes the workbook; without data, an empty one with headers and instructions. */
 export async function writeWorkbook(d?: DepartmentData): Promise<Buffer> {
   const data = d ? encodeDepartment(d) : undefined;
-  const wb = new ExcelJS.Workbook();
+  const wb = new Workbook();
   wb.creator = 'juesuan';
   wb.created = FIXED_DATE;
   wb.modified = FIXED_DATE;
