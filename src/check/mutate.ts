@@ -143,7 +143,7 @@ export function mutations(d: Disclosure): Mutation[] {
   }
   // 4. headings: drop each 情况说明 part; break the numbering
   const parts = d.narrative.findIndex((s) => /情况说明/.test(s.heading));
-  sectionAt(d, [parts >= 0 ? parts : 0]).children.forEach((s, i) => {
+  sectionAt(d, [Math.max(parts, 0)]).children.forEach((s, i) => {
     out.push({
       kind: 'heading',
       label: `删除部分 / drop section ${s.numbering}${s.heading}`,
@@ -195,7 +195,7 @@ export function mutations(d: Disclosure): Mutation[] {
   // 8. a row's name changed in one table
   d.tables.forEach((t, ti) => {
     t.rows.forEach((r, ri) => {
-      if (!r.code || r.code.length !== 7) return;
+      if (r.code?.length !== 7) return;
       out.push({
         kind: 'name',
         label: `${t.title} ${r.code} 名称 / name ${r.label} → ${r.label}费`,

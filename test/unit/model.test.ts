@@ -121,7 +121,10 @@ describe('Disclosure JSON', () => {
   });
 
   it('rejects a wrong version, invalid JSON and a malformed amount with the file name', () => {
-    assert.throws(() => fromJson('{', 'a.json'), (e: unknown) => e instanceof DisclosureFormatError && /a\.json/.test(e.message));
+    assert.throws(
+      () => fromJson('{', 'a.json'),
+      (e: unknown) => e instanceof DisclosureFormatError && /a\.json/.test(e.message),
+    );
     assert.throws(() => fromJson('{"version": 9}', 'b.json'), /版本|version/);
     const bad = JSON.parse(toJson(minimal()));
     bad.tables[0].rows[0].cells.total.fen = '12.5';

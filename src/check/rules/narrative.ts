@@ -829,7 +829,7 @@ const assetsRule = rule({
       const m = /共有(?:车辆|公务用车)(\d+)辆[，,]其中[：:]?(.*)/.exec(s.text);
       if (!m) continue;
       const total = Number(m[1]);
-      const parts = [...(m[2] ?? '').split(/[；;。]/)[0]!.matchAll(/(\d+)辆/g)].map((x) => Number(x[1]));
+      const parts = [...((m[2] ?? '').split(/[；;。]/)[0] ?? '').matchAll(/(\d+)辆/g)].map((x) => Number(x[1]));
       const sum = parts.reduce((a, b) => a + b, 0);
       if (parts.length === 0 || sum === total) continue;
       out.push({

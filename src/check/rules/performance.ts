@@ -402,17 +402,20 @@ export function expectedScore(i: PerformanceEvaluation['indicators'][number]): b
     case 'proportional': {
       if (textual || t === 0n) return undefined;
       const s = divRound(w * a, t);
+      // biome-ignore lint/complexity/useMathMinMax: bigint, which Math.min/max do not take
       return round2(s < 0n ? 0n : s > w ? w : s);
     }
     case 'capped': {
       if (textual || t === 0n) return undefined;
       const s = divRound(w * a, t);
+      // biome-ignore lint/complexity/useMathMinMax: bigint, which Math.min/max do not take
       return round2(s > w ? w : s);
     }
     case 'floor': {
       if (textual || t === 0n) return undefined;
       if (a * 100n < t * st.floor) return 0n;
       const s = divRound(w * a, t);
+      // biome-ignore lint/complexity/useMathMinMax: bigint, which Math.min/max do not take
       return round2(s > w ? w : s);
     }
     case 'perUnit': {
@@ -698,7 +701,7 @@ const NARR_PERF_RULES: Rule[] = [
           message: `说明中的${isB ? '项目预算数' : '执行数'} ${m.raw} 与资金表不符`,
           messageEn: `Narrative ${isB ? 'budget' : 'spending'} ${m.raw} matches no funds table`,
           evidence: [sentenceEvidence(m.sentence, m.raw)],
-          expected: list.map((v) => formatScaled(v, 6, 2)).join(' / ') + ' 万元',
+          expected: `${list.map((v) => formatScaled(v, 6, 2)).join(' / ')} 万元`,
           actual: m.raw,
         });
       }

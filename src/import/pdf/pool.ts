@@ -145,7 +145,8 @@ function runUnbounded(p: Pending): void {
   worker.on('message', (r: Reply) => {
     if (r.id !== p.job.id) return;
     if (r.ok) finish(() => p.resolve(r.disclosure as Disclosure));
-    else if (r.input) finish(() => p.reject(new InputError(r.input?.file ?? p.job.path, r.input?.problem ?? '', r.input?.page)));
+    else if (r.input)
+      finish(() => p.reject(new InputError(r.input?.file ?? p.job.path, r.input?.problem ?? '', r.input?.page)));
     else finish(() => p.reject(new Error(r.message)));
   });
   worker.on('error', (e) => finish(() => p.reject(new Error(`${p.job.path}: ${e.message}`))));
