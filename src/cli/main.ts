@@ -34,6 +34,12 @@ async function main(argv: string[]): Promise<number> {
   return cmd.run(rest);
 }
 
+// A reader that stops early (`juesuan build … | head -1`) closes the pipe: what is left for stdout is dropped, and
+// the command still finishes (a build writes all its files) and exits with its own code.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code !== 'EPIPE' && e.code !== 'ERR_STREAM_DESTROYED') throw e;
+});
+
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;

@@ -1,6 +1,6 @@
 // The build and init-workbook commands end to end: files written, clear messages and exit codes on bad input.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -109,6 +109,32 @@ describe('juesuan build with several inputs', () => {
     );
     assert.equal(r.code, 1);
     assert.match(r.err, /two inputs would be written to the same folder/);
+  });
+});
+
+describe('juesuan build with its output list read only in part (`| head -1`)', () => {
+  it('writes every file and exits 0 when the reader closes the pipe after the first line', async () => {
+    const dir = path.join(tmp, 'closed-pipe');
+    const child = spawn(process.execPath, [
+      '--import',
+      'tsx',
+      'src/cli/main.ts',
+      'build',
+      'examples/shanghai-putuo-2024',
+      '--out',
+      dir,
+      '--formats',
+      'html,json,csv,xlsx',
+    ]);
+    let err = '';
+    child.stderr.on('data', (b) => {
+      err += b;
+    });
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    assert.equal(code, 0, err);
+    assert.doesNotMatch(err, /EPIPE|内部错误/);
+    assert.equal(fs.readdirSync(dir).filter((f) => /\.(html|json|csv|xlsx)$/.test(f)).length, 4);
   });
 });
 

@@ -74,6 +74,29 @@ describe('department data workbook', () => {
     await assert.rejects(readWorkbook(count, 'x.xlsx'), /工作表“三公经费” 第 17 行 B 列：应为非负整数/);
   });
 
+  it('an empty workbook: each missing value located and named in Chinese, then English', async () => {
+    await assert.rejects(readWorkbook(await writeWorkbook(), 'empty.xlsx'), (e: unknown) => {
+      assert.ok(e instanceof InputError);
+      const lines = e.message.split('\n').slice(1);
+      assert.ok(lines.length >= 5, e.message);
+      // 部门名称 and 模板 are single cells; 三公经费 is a group, located at its first cell.
+      assert.match(e.message, /工作表“基本情况” 第 2 行 B 列：必填，未填写 \/ required, empty/);
+      assert.match(e.message, /工作表“基本情况” 第 6 行 B 列：必填，未填写/);
+      assert.match(e.message, /工作表“三公经费” 第 2 行 B 列起：整组未填写 \/ nothing filled in/);
+      for (const l of lines)
+        if (!/另有/.test(l)) assert.match(l, /工作表“[^”]+” 第 \d+ 行 [A-Z]+ 列起?：\p{Script=Han}.* \/ [A-Za-z]/u, l);
+      return true;
+    });
+  });
+
+  it('a value of the wrong kind: the validator message in Chinese and in English', async () => {
+    const buf = await edit(await writeWorkbook(data), '基本情况', 'B6', 'beijing-2030');
+    await assert.rejects(
+      readWorkbook(buf, 'x.xlsx'),
+      /工作表“基本情况” 第 6 行 B 列：无效选项：期望以下之一 "national-2019"\|"shanghai-2024" \/ Invalid option/,
+    );
+  });
+
   it('reports a missing sheet and a file that is not a workbook', async () => {
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet('别的');

@@ -81,11 +81,14 @@ class Locations {
   set(path: (string | number)[], sheet: string, row: number, col?: number): void {
     this.map.set(path.join('.'), `工作表“${sheet}” 第 ${row} 行${col ? ` ${colLetter(col)} 列` : ''}`);
   }
+  /** The cell of the path or of its nearest parent; for a group (三公经费, 政府采购…), its first cell. */
   find(path: readonly PropertyKey[]): string | undefined {
     for (let n = path.length; n > 0; n--) {
       const hit = this.map.get(path.slice(0, n).map(String).join('.'));
       if (hit) return hit;
     }
+    const prefix = `${path.map(String).join('.')}.`;
+    for (const [key, at] of this.map) if (key.startsWith(prefix)) return `${at}起`;
     return undefined;
   }
 }
