@@ -1,10 +1,9 @@
-// juesuan build: department data → a complete disclosure in every format.
-import fs from 'node:fs/promises';
 import path from 'node:path';
 import { InputError } from '../model/errors.ts';
 import { FORMATS, type Format } from '../render/formats.ts';
 import { PdfThread } from '../render/pdf-thread.ts';
 import type { Command } from './command.ts';
+import { writeOutput } from './write-output.ts';
 
 function parseArgs(args: string[]): { inputs: string[]; out: string; formats: Format[] } {
   const inputs: string[] = [];
@@ -78,14 +77,10 @@ export const command: Command = {
         try {
           const { data, file } = await loadDepartment(input);
           const d = compile(data, { file: path.basename(file) });
-          await fs.mkdir(dir, { recursive: true });
           for (const { files } of await renderAll(d, formats, pdfThread)) {
             for (const o of files) {
               const target = path.join(dir, o.path);
-              await fs.mkdir(path.dirname(target), { recursive: true });
-              const tmp = `${target}.tmp-${process.pid}`;
-              await fs.writeFile(tmp, o.data);
-              await fs.rename(tmp, target);
+              await writeOutput(target, o.data, true);
               process.stdout.write(`${target}\n`);
             }
           }

@@ -1,11 +1,12 @@
 // juesuan import-dir <dir> [--out DIR] [--format json|csv] [--jobs N]
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { importMany, listImportable } from '../import/pdf/batch.ts';
 import { InputError } from '../model/errors.ts';
 import { toJson } from '../model/json.ts';
 import { toCsv } from '../render/csv.ts';
 import type { Command } from './command.ts';
+import { writeOutput } from './write-output.ts';
 
 const USAGE = `用法 / usage: juesuan import-dir <dir> [--out DIR] [--format json|csv] [--jobs N]
 
@@ -94,7 +95,7 @@ export const command: Command = {
       if (!r.disclosure) continue;
       const base = path.basename(r.file).replace(/\.[^.]+$/, '');
       const text = opts.format === 'csv' ? toCsv(r.disclosure) : toJson(r.disclosure);
-      await writeFile(path.join(outDir, `${base}.${opts.format}`), text);
+      await writeOutput(path.join(outDir, `${base}.${opts.format}`), text);
     }
     const ok = results.length - failed;
     const ms = performance.now() - t0;

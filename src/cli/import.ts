@@ -1,12 +1,8 @@
-// juesuan import <file> [--out FILE] [--format json|csv]
-import { randomBytes } from 'node:crypto';
-import { rename, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
 import { importFile } from '../import/index.ts';
-import { InputError } from '../model/errors.ts';
 import { toJson } from '../model/json.ts';
 import { toCsv } from '../render/csv.ts';
 import type { Command } from './command.ts';
+import { writeOutput } from './write-output.ts';
 
 const USAGE = `用法 / usage: juesuan import <file> [--out FILE] [--format json|csv]
 
@@ -46,18 +42,6 @@ function parseArgs(args: readonly string[]): Options | string {
   return o;
 }
 
-/** Writes through a temporary file in the same folder, then renames: never a half-written output. */
-async function writeAtomically(path: string, text: string): Promise<void> {
-  const tmp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
-  try {
-    await writeFile(tmp, text);
-    await rename(tmp, path);
-  } catch (e) {
-    await rm(tmp, { force: true });
-    throw new InputError(path, `无法写入输出文件 / cannot write the output: ${(e as Error).message}`);
-  }
-}
-
 export const command: Command = {
   name: 'import',
   summary: '导入决算公开文件（PDF 或文本）为 JSON/CSV / import a disclosure (PDF or text) to JSON or CSV',
@@ -72,7 +56,7 @@ export const command: Command = {
       return (await import('./import-dir.ts')).command.run(args);
     const d = await importFile(opts.file);
     const text = opts.format === 'csv' ? toCsv(d) : toJson(d);
-    if (opts.out !== undefined) await writeAtomically(opts.out, text);
+    if (opts.out !== undefined) await writeOutput(opts.out, text);
     else process.stdout.write(text);
     return 0;
   },

@@ -3,6 +3,7 @@ import fs from 'node:fs/promises';
 import { writeWorkbook } from '../import/workbook/xlsx.ts';
 import { InputError } from '../model/errors.ts';
 import type { Command } from './command.ts';
+import { writeOutput } from './write-output.ts';
 
 export const command: Command = {
   name: 'init-workbook',
@@ -25,7 +26,7 @@ export const command: Command = {
         if (e instanceof InputError) throw e;
       }
     }
-    await fs.writeFile(file, await writeWorkbook());
+    await writeOutput(file, await writeWorkbook());
     process.stdout.write(`${file}\n`);
     return 0;
   },

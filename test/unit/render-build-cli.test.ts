@@ -112,6 +112,17 @@ describe('juesuan build with several inputs', () => {
   });
 });
 
+describe('juesuan build into a folder that cannot be made', () => {
+  it('exits 1 with the path and the reason, not an internal error', () => {
+    const blocker = path.join(tmp, 'a-file');
+    fs.writeFileSync(blocker, '');
+    const r = cli('build', 'examples/shanghai-putuo-2024', '--out', path.join(blocker, 'out'), '--formats', 'html');
+    assert.equal(r.code, 1, r.err);
+    assert.match(r.err, /a-file[\/]out[\/].*\.html: 无法写入输出文件 \/ cannot write the output: ENOTDIR/);
+    assert.doesNotMatch(r.err, /内部错误/);
+  });
+});
+
 describe('juesuan build with its output list read only in part (`| head -1`)', () => {
   it('writes every file and exits 0 when the reader closes the pipe after the first line', async () => {
     const dir = path.join(tmp, 'closed-pipe');
