@@ -118,7 +118,7 @@ describe('juesuan build into a folder that cannot be made', () => {
     fs.writeFileSync(blocker, '');
     const r = cli('build', 'examples/shanghai-putuo-2024', '--out', path.join(blocker, 'out'), '--formats', 'html');
     assert.equal(r.code, 1, r.err);
-    assert.match(r.err, /a-file[\/]out[\/].*\.html: 无法写入输出文件 \/ cannot write the output: ENOTDIR/);
+    assert.match(r.err, /a-file[/]out[/].*\.html: 无法写入输出文件 \/ cannot write the output: ENOTDIR/);
     assert.doesNotMatch(r.err, /内部错误/);
   });
 });
