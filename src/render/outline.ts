@@ -1,5 +1,6 @@
 // The printed document as a flat list of blocks in the official order; every output format walks this list.
 import type { Disclosure, Section } from '../model/disclosure.ts';
+import { chineseNumber } from '../model/numerals.ts';
 import { type Grid, performanceGrids, tableGrid } from './layout.ts';
 
 export type Block =
@@ -9,34 +10,6 @@ export type Block =
   | { kind: 'contents'; entries: string[] }
   | { kind: 'table'; grid: Grid; landscape: boolean }
   | { kind: 'pageBreak' };
-
-const ORDINALS = [
-  '一',
-  '二',
-  '三',
-  '四',
-  '五',
-  '六',
-  '七',
-  '八',
-  '九',
-  '十',
-  '十一',
-  '十二',
-  '十三',
-  '十四',
-  '十五',
-  '十六',
-  '十七',
-  '十八',
-  '十九',
-  '二十',
-  '二十一',
-  '二十二',
-  '二十三',
-  '二十四',
-  '二十五',
-];
 
 function sectionBlocks(s: Section, out: Block[]): void {
   out.push({ kind: 'heading', level: Math.min(4, Math.max(1, s.level)), text: `${s.numbering}${s.heading}` });
@@ -79,7 +52,7 @@ export function outline(d: Disclosure): Block[] {
   for (const s of rest) sectionBlocks(s, out);
   out.push({ kind: 'heading', level: 1, text: glossaryHeading });
   d.glossary.forEach((g, i) => {
-    out.push({ kind: 'para', text: `（${ORDINALS[i] ?? i + 1}）${g.term}：${g.definition}` });
+    out.push({ kind: 'para', text: `（${chineseNumber(i + 1)}）${g.term}：${g.definition}` });
   });
   for (const annex of performanceGrids(d)) {
     out.push({ kind: 'pageBreak' }, { kind: 'heading', level: 1, text: `${annex.annex}  ${annex.name}绩效自评表` });
