@@ -5,7 +5,7 @@ import { economicCodes, economicEntry } from '../model/classification.ts';
 import type { Cell, Column, Row, Table, TableKind, TextBlock } from '../model/disclosure.ts';
 import { InputError } from '../model/errors.ts';
 import type { ColumnDef, TableDef, Template } from '../model/templates.ts';
-import { wanCell } from './cells.ts';
+import { asPrinted, wanCell } from './cells.ts';
 import { buildLedger, INCOME_SOURCES, type Ledger, totalOf } from './ledger.ts';
 import type { CodeNames } from './names.ts';
 import { type Amounts, type RolledUp, rollUp, sumOf, zeroes } from './rollup.ts';
@@ -467,5 +467,5 @@ export function buildTables(d: DepartmentData, tpl: Template, names: CodeNames, 
         return maker.fundTable(def, 'capital');
     }
   });
-  return { tables, ledger, figures };
+  return { tables: tables.map((t) => asPrinted(t, tpl.zeroAmount)), ledger, figures };
 }

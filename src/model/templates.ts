@@ -41,6 +41,8 @@ export interface Template {
   tables: TableDef[];
   /** Level-1 narrative sections the 情况说明 must contain (key phrases of their headings). */
   requiredSections: string[];
+  /** How a zero amount is printed in the tables: as the figure "0.00", or as an empty cell. */
+  zeroAmount: 'figure' | 'blank';
 }
 
 const classRows = (year: 2019 | 2024, side: 'expense', codes: readonly string[]): RowDef[] =>
@@ -192,71 +194,93 @@ const PARTS = {
   ]),
 };
 
+const SUMMARY_2019: TableDef = {
+  kind: 'income_expense_summary',
+  number: 1,
+  titles: ['收入支出决算总表'],
+  columns: [
+    { ...AMOUNT, side: 'income' },
+    { ...AMOUNT, side: 'expense' },
+  ],
+  rows: 'fixed',
+  fixedRows: [...T1_INCOME_2019, ...classRows(2019, 'expense', CLASSES_2019_T1), ...T1_EXPENSE_TAIL],
+};
+
+const INCOME_TABLE: TableDef = {
+  kind: 'income',
+  number: 2,
+  titles: ['收入决算表'],
+  columns: INCOME_COLUMNS,
+  rows: 'functional',
+  parts: PARTS.income,
+};
+
+const EXPENSE_TABLE: TableDef = {
+  kind: 'expense',
+  number: 3,
+  titles: ['支出决算表'],
+  columns: EXPENSE_COLUMNS,
+  rows: 'functional',
+  parts: PARTS.expense,
+};
+
+const FISCAL_2019: TableDef = {
+  kind: 'fiscal_summary',
+  number: 4,
+  titles: ['财政拨款收入支出决算总表'],
+  columns: [
+    { ...AMOUNT, side: 'income' },
+    { id: 'total', headers: ['合计'], side: 'expense' },
+    { id: 'general', headers: ['一般公共预算财政拨款'], side: 'expense' },
+    { id: 'fund', headers: ['政府性基金预算财政拨款'], side: 'expense' },
+  ],
+  rows: 'fixed',
+  fixedRows: [...T4_INCOME(false), ...classRows(2019, 'expense', CLASSES_2019_T4), ...T4_EXPENSE_TAIL(false)],
+  parts: [{ total: 'total', parts: ['general', 'fund'] }],
+};
+
+const GENERAL_EXPENSE_TABLE: TableDef = {
+  kind: 'general_budget_expense',
+  number: 5,
+  titles: ['一般公共预算财政拨款支出决算表'],
+  columns: GBE_COLUMNS,
+  rows: 'functional',
+  parts: PARTS.gbe,
+};
+
+const THREE_PUBLIC_2019: TableDef = {
+  kind: 'three_public',
+  number: 7,
+  titles: ['一般公共预算财政拨款“三公”经费支出决算表', '财政拨款“三公”经费支出决算表'],
+  columns: threePublicColumns(),
+  rows: 'single',
+  parts: PARTS.threePublic,
+};
+
+const GOV_FUND_TABLE: TableDef = {
+  kind: 'gov_fund',
+  number: 8,
+  titles: ['政府性基金预算财政拨款收入支出决算表'],
+  columns: FUND_COLUMNS,
+  rows: 'functional',
+  parts: PARTS.fund,
+};
+
 export const NATIONAL_2019: Template = {
   id: 'national-2019',
   region: '全国',
   years: [2016, 2019],
   label: '2019 年部门决算公开模板（8 张表）',
+  zeroAmount: 'figure',
   tables: [
-    {
-      kind: 'income_expense_summary',
-      number: 1,
-      titles: ['收入支出决算总表'],
-      columns: [
-        { ...AMOUNT, side: 'income' },
-        { ...AMOUNT, side: 'expense' },
-      ],
-      rows: 'fixed',
-      fixedRows: [...T1_INCOME_2019, ...classRows(2019, 'expense', CLASSES_2019_T1), ...T1_EXPENSE_TAIL],
-    },
-    { kind: 'income', number: 2, titles: ['收入决算表'], columns: INCOME_COLUMNS, rows: 'functional', parts: PARTS.income },
-    {
-      kind: 'expense',
-      number: 3,
-      titles: ['支出决算表'],
-      columns: EXPENSE_COLUMNS,
-      rows: 'functional',
-      parts: PARTS.expense,
-    },
-    {
-      kind: 'fiscal_summary',
-      number: 4,
-      titles: ['财政拨款收入支出决算总表'],
-      columns: [
-        { ...AMOUNT, side: 'income' },
-        { id: 'total', headers: ['合计'], side: 'expense' },
-        { id: 'general', headers: ['一般公共预算财政拨款'], side: 'expense' },
-        { id: 'fund', headers: ['政府性基金预算财政拨款'], side: 'expense' },
-      ],
-      rows: 'fixed',
-      fixedRows: [...T4_INCOME(false), ...classRows(2019, 'expense', CLASSES_2019_T4), ...T4_EXPENSE_TAIL(false)],
-      parts: [{ total: 'total', parts: ['general', 'fund'] }],
-    },
-    {
-      kind: 'general_budget_expense',
-      number: 5,
-      titles: ['一般公共预算财政拨款支出决算表'],
-      columns: GBE_COLUMNS,
-      rows: 'functional',
-      parts: PARTS.gbe,
-    },
+    SUMMARY_2019,
+    INCOME_TABLE,
+    EXPENSE_TABLE,
+    FISCAL_2019,
+    GENERAL_EXPENSE_TABLE,
     BASIC_ECON,
-    {
-      kind: 'three_public',
-      number: 7,
-      titles: ['一般公共预算财政拨款“三公”经费支出决算表', '财政拨款“三公”经费支出决算表'],
-      columns: threePublicColumns(),
-      rows: 'single',
-      parts: PARTS.threePublic,
-    },
-    {
-      kind: 'gov_fund',
-      number: 8,
-      titles: ['政府性基金预算财政拨款收入支出决算表'],
-      columns: FUND_COLUMNS,
-      rows: 'functional',
-      parts: PARTS.fund,
-    },
+    THREE_PUBLIC_2019,
+    GOV_FUND_TABLE,
   ],
   requiredSections: [
     '收入支出决算总体情况',
@@ -277,13 +301,17 @@ export const SHANGHAI_2024: Template = {
   region: '上海',
   years: [2024, 2025],
   label: '上海市 2024 年部门决算模板（9 张表）',
+  // Putuo 2024 leaves every zero empty in all nine tables: zero rows of tables 1 and 4, zero columns of 2/3/5,
+  // zero 经济分类 rows of table 6, the zero 三公 figures of table 7 and the 合计 of the empty tables 8/9.
+  // The official template prints no figure at all.
+  zeroAmount: 'blank',
   tables: [
     {
-      ...NATIONAL_2019.tables[0]!,
+      ...SUMMARY_2019,
       fixedRows: [...T1_INCOME_2024, ...classRows(2024, 'expense', CLASSES_2024), ...T1_EXPENSE_TAIL],
     },
-    NATIONAL_2019.tables[1]!,
-    NATIONAL_2019.tables[2]!,
+    INCOME_TABLE,
+    EXPENSE_TABLE,
     {
       kind: 'fiscal_summary',
       number: 4,
@@ -299,10 +327,13 @@ export const SHANGHAI_2024: Template = {
       fixedRows: [...T4_INCOME(true), ...classRows(2024, 'expense', CLASSES_2024), ...T4_EXPENSE_TAIL(true)],
       parts: [{ total: 'total', parts: ['general', 'fund', 'capital'] }],
     },
-    NATIONAL_2019.tables[4]!,
+    GENERAL_EXPENSE_TABLE,
     BASIC_ECON,
-    { ...NATIONAL_2019.tables[6]!, titles: ['财政拨款“三公”经费支出决算表', '一般公共预算财政拨款“三公”经费支出决算表'] },
-    NATIONAL_2019.tables[7]!,
+    {
+      ...THREE_PUBLIC_2019,
+      titles: ['财政拨款“三公”经费支出决算表', '一般公共预算财政拨款“三公”经费支出决算表'],
+    },
+    GOV_FUND_TABLE,
     {
       kind: 'state_capital',
       number: 9,

@@ -19,7 +19,14 @@ const FIELDS = [
   { name: 'label', type: 'string', title: '项目' },
   { name: 'column_id', type: 'string', title: '列键' },
   { name: 'column', type: 'string', title: '列名' },
-  { name: 'amount', type: 'number', title: '金额（万元）', decimalChar: '.', groupChar: '' },
+  {
+    name: 'amount',
+    type: 'number',
+    title: '金额（万元）',
+    description: '空值：该格印为空白，未印数字 / empty: the cell is printed blank, with no figure',
+    decimalChar: '.',
+    groupChar: '',
+  },
 ];
 
 function field(v: string): string {
@@ -33,7 +40,8 @@ function lines(t: Table): string[][] {
     for (const c of t.columns) {
       if (c.side !== undefined && r.side !== undefined && c.side !== r.side) continue;
       const cell = r.cells[c.id];
-      if (cell?.kind !== 'amount') continue;
+      // a blank cell is a line with an empty amount (null), apart from a printed 0.00
+      if (cell?.kind !== 'amount' && cell?.kind !== 'blank') continue;
       out.push([
         String(t.number),
         t.kind,
@@ -45,7 +53,7 @@ function lines(t: Table): string[][] {
         r.label,
         c.id,
         c.header.join('/'),
-        formatScaled(cell.fen, 6, 2),
+        cell.kind === 'amount' ? formatScaled(cell.fen, 6, 2) : '',
       ]);
     }
   }
@@ -61,7 +69,7 @@ export function slug(d: Disclosure): string {
 }
 
 export function renderFdp(d: Disclosure): OutputFile[] {
-  const schema = { fields: FIELDS, primaryKey: ['table_number', 'row_key', 'column_id'] };
+  const schema = { fields: FIELDS, missingValues: [''], primaryKey: ['table_number', 'row_key', 'column_id'] };
   const perTable = d.tables.map((t) => ({
     path: `data/table-${String(t.number).padStart(2, '0')}-${t.kind.replace(/_/g, '-')}.csv`,
     table: t,

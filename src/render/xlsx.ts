@@ -42,11 +42,12 @@ function addGrid(ws: ExcelJS.Worksheet, g: Grid, startRow: number): number {
         cell.border = THIN;
         cell.font = { ...FONT, bold: header || (c?.bold ?? false) };
         if (c === null) return;
+        // Money as an exact decimal number with two places (the text is the printed figure), other text as
+        // printed; an empty cell (a blank amount) holds no value rather than an empty string.
         if (c.amount && c.text !== '') {
-          // Money as an exact decimal number with two places; the text is the printed figure.
           cell.value = Number(c.text.replace(/,/g, ''));
           cell.numFmt = '#,##0.00';
-        } else cell.value = `${c.indent ? '\u3000'.repeat(c.indent) : ''}${c.text}`;
+        } else if (c.text !== '') cell.value = `${c.indent ? '\u3000'.repeat(c.indent) : ''}${c.text}`;
         cell.alignment = {
           horizontal: header ? 'center' : (c.align ?? 'left'),
           vertical: 'middle',

@@ -6,7 +6,6 @@ import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { check } from '../../src/check/engine.ts';
 import { compile } from '../../src/compile/index.ts';
-import { extractPdfText } from '../../src/import/pdf/extract.ts';
 import { importPdf } from '../../src/import/pdf/index.ts';
 import { parseDepartmentJson } from '../../src/import/workbook/json.ts';
 import type { Disclosure, Row } from '../../src/model/disclosure.ts';
@@ -30,14 +29,15 @@ function spendingOf(d: Disclosure): unknown[] {
   return d.performance.map((p) => p.spending.map(bare));
 }
 
-/** Every amount cell of the built tables, as "kind row column" → 分. */
-function amounts(d: Disclosure, keep: (rowKey: string, kind: string) => boolean): Map<string, bigint> {
-  const out = new Map<string, bigint>();
+/** Every amount and blank cell of the tables, as "kind row column" → 分, or "blank" for a cell printed empty. */
+function amounts(d: Disclosure, keep: (rowKey: string, kind: string) => boolean): Map<string, bigint | 'blank'> {
+  const out = new Map<string, bigint | 'blank'>();
   for (const t of d.tables) {
     for (const r of t.rows) {
       if (!keep(r.key, t.kind)) continue;
       for (const [col, c] of Object.entries(r.cells))
-        if (c.kind === 'amount') out.set(`${t.kind} ${r.key} ${col}`, c.fen);
+        if (c.kind === 'amount' || c.kind === 'blank')
+          out.set(`${t.kind} ${r.key} ${col}`, c.kind === 'blank' ? 'blank' : c.fen);
     }
   }
   return out;
@@ -69,7 +69,7 @@ for (const dir of ['examples/shenzhen-fupin-2019', 'examples/shanghai-putuo-2024
       assert.equal(back.meta.fiscalYear, built.meta.fiscalYear);
     });
 
-    it('reads every table figure back exactly', () => {
+    it('reads every table figure and blank cell back exactly', () => {
       assert.deepEqual(
         differences(built, back, () => true),
         [],

@@ -200,3 +200,41 @@ describe('compile: invalid data gets a clear message', () => {
     );
   });
 });
+
+describe('compile: a zero amount as the template prints it', () => {
+  const at = (d: Disclosure, kind: string, key: string, col: string) =>
+    d.tables.find((t) => t.kind === kind)?.rows.find((r) => r.key === key)?.cells[col];
+  // 49.99 元 of 其他收入 on each 项 is 0.00 万元 once rounded; their 款 20101, 99.98 元, is 0.01 万元
+  const tiny = department().income.map((r) => (r.code.startsWith('20101') ? { ...r, other: '49.99' } : r));
+  const d2024 = build({ income: tiny });
+  const d2019 = build({ income: tiny, template: 'national-2019', fiscalYear: 2019 });
+  const zero = { kind: 'amount', fen: 0n, text: '0.00' };
+
+  it('shanghai-2024 prints a zero as a blank cell, national-2019 as 0.00', () => {
+    assert.deepEqual(at(d2024, 'three_public', 'total', 'actual.abroad'), { kind: 'blank' });
+    assert.deepEqual(at(d2019, 'three_public', 'total', 'actual.abroad'), zero);
+    assert.deepEqual(at(d2024, 'income', '201', 'superior'), { kind: 'blank' });
+    assert.deepEqual(at(d2019, 'income', '201', 'superior'), zero);
+    assert.deepEqual(at(d2024, 'income', '2010102', 'other'), { kind: 'blank' });
+    assert.deepEqual(at(d2019, 'income', '2010102', 'other'), zero);
+  });
+
+  it('every other cell is the same figure under both templates; sums still use the exact amounts', () => {
+    let compared = 0;
+    for (const t of d2019.tables)
+      for (const r of t.rows)
+        for (const [col, c] of Object.entries(r.cells)) {
+          const other = at(d2024, t.kind, r.key, col);
+          if (!other) continue;
+          compared++;
+          assert.deepEqual(
+            other,
+            c.kind === 'amount' && c.fen === 0n ? { kind: 'blank' } : c,
+            `${t.kind} ${r.key} ${col}`,
+          );
+        }
+    assert.ok(compared > 100, `${compared} cells compared`);
+    // blank + blank under 款 20101: the 款 is summed from exact 元, not from the printed cells
+    assert.equal(cell(d2024, 'income', '20101', 'other'), '0.01');
+  });
+});

@@ -206,7 +206,8 @@ describe('JSON, CSV and Fiscal Data Package', () => {
             m +
             t.columns.filter(
               (c) =>
-                (c.side === undefined || r.side === undefined || c.side === r.side) && r.cells[c.id]?.kind === 'amount',
+                (c.side === undefined || r.side === undefined || c.side === r.side) &&
+                ['amount', 'blank'].includes(r.cells[c.id]?.kind ?? ''),
             ).length,
           0,
         ),
@@ -236,5 +237,58 @@ describe('PDF', () => {
     for (const f of FIGURES) assert.ok(text.includes(f), f);
     assert.match(text, /94\.52/);
     assert.match(info, /CreationDate:\s+Sat Jan\s+1 00:00:00 2000/);
+  });
+});
+
+describe('blank cells (zeros of the Shanghai 2024 template) print empty in every format', () => {
+  const file = 'examples/shanghai-putuo-2024/data.json';
+  const p = compile(parseDepartmentJson(fs.readFileSync(file, 'utf8'), file), { file: 'data.json' });
+  const cells = p.tables.flatMap((t) => t.rows.flatMap((r) => Object.values(r.cells)));
+  // 二、外交支出 of 收入支出决算总表 is zero for this department
+  const t1 = p.tables.find((t) => t.kind === 'income_expense_summary');
+
+  it('the model has blank cells and no zero amount', () => {
+    assert.deepEqual(t1?.rows.find((r) => r.key === 'expense.202')?.cells.amount, { kind: 'blank' });
+    assert.ok(cells.some((c) => c.kind === 'blank'));
+    assert.ok(!cells.some((c) => c.kind === 'amount' && c.fen === 0n));
+  });
+
+  it('HTML and DOCX: an empty cell', async () => {
+    assert.match(renderHtml(p), /<td>二、外交支出<\/td><td class="r"><\/td>/);
+    assert.match(plain(entries(await renderDocx(p))('word/document.xml')), /二、外交支出\n\n三、/);
+  });
+
+  it('XLSX: a cell without value, and no zero in the nine table sheets', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await renderXlsx(p)) as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet('1 收入支出决算总表');
+    let next: unknown = 'not found';
+    ws?.eachRow((r) =>
+      r.eachCell((c) => {
+        if (c.value === '二、外交支出') next = r.getCell(Number(c.col) + 1).value;
+      }),
+    );
+    assert.equal(next, null);
+    for (const t of p.tables) {
+      const sheet = wb.getWorksheet(`${t.number} ${t.title}`.slice(0, 31));
+      sheet?.eachRow((r) => r.eachCell((c) => assert.notEqual(c.value, 0, `${sheet.name} ${c.address}`)));
+    }
+  });
+
+  it('CSV: an empty value; FDP: a line with an empty amount (a missing value), never 0.00', async () => {
+    const [csv] = await render(p, 'csv');
+    const text = String(csv?.data);
+    assert.ok(text.includes('\r\n1,收入支出决算总表,202,外交支出,决算数,,\r\n'));
+    assert.doesNotMatch(text, /,0\.00,\d*\r\n/);
+    const files = renderFdp(p);
+    const pkg = JSON.parse(String(files.find((f) => f.path === 'datapackage.json')?.data));
+    assert.deepEqual(pkg.resources[0].schema.missingValues, ['']);
+    const amounts = String(files.find((f) => f.path === 'data/amounts.csv')?.data);
+    assert.ok(
+      amounts.includes(
+        '\r\n1,income_expense_summary,收入支出决算总表,expense.202,expense,202,functional,外交支出,amount,决算数,\r\n',
+      ),
+    );
+    assert.doesNotMatch(amounts, /,0\.00\r\n/);
   });
 });
