@@ -191,6 +191,7 @@ function sections(blocks: Block[]): ISectionOptions[] {
         current.push(
           new Paragraph({
             pageBreakBefore: breakBefore,
+            keepNext: true,
             spacing: { before: 200, after: 100 },
             children: [run(b.text, { bold: true, size: HEADING_SIZES[b.level] ?? 24, font: HEAD_FONT })],
           }),

@@ -16,7 +16,7 @@ const CSS = `
 body { font-family: "Noto Serif CJK SC", "Source Han Serif SC", "SimSun", serif; font-size: 12pt; line-height: 1.7; color: #000; max-width: 1100px; margin: 0 auto; padding: 0 12px; }
 h1.cover { text-align: center; font-size: 24pt; margin: 30vh 0 12px; }
 p.cover-sub { text-align: center; font-size: 14pt; }
-h2, h3, h4, h5 { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "SimHei", sans-serif; }
+h2, h3, h4, h5 { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "SimHei", sans-serif; break-after: avoid; }
 h2 { font-size: 16pt; margin: 1.2em 0 0.6em; }
 h3 { font-size: 14pt; margin: 1em 0 0.4em; }
 h4, h5 { font-size: 12pt; margin: 0.8em 0 0.3em; }

@@ -112,6 +112,35 @@ function content(blocks: Block[]): Node[] {
     pendingBreak = false;
     out.push(...nodes);
   }
+  return keepHeadingsWithText(out);
+}
+
+const isStyled = (n: Node | undefined, style: RegExp): n is Record<string, unknown> =>
+  typeof n === 'object' && typeof n.style === 'string' && style.test(n.style);
+
+/**
+ * A heading (or headings in a row) and the paragraph after it kept on one page, so that no page ends with a
+ * heading: one unbreakable stack that goes to the next page whole when it does not fit (no second layout pass).
+ */
+function keepHeadingsWithText(nodes: Node[]): Node[] {
+  const out: Node[] = [];
+  for (let i = 0; i < nodes.length; i++) {
+    let j = i;
+    while (isStyled(nodes[j], /^h\d$/)) j++;
+    const para = nodes[j];
+    if (j === i || !isStyled(para, /^para$/)) {
+      out.push(nodes[i] as Node);
+      continue;
+    }
+    const [first, ...rest] = nodes.slice(i, j) as Record<string, unknown>[];
+    const { pageBreak, pageOrientation, ...heading } = first ?? {};
+    out.push({
+      stack: [heading, ...rest, para],
+      unbreakable: true,
+      ...(pageBreak ? { pageBreak, pageOrientation } : {}),
+    });
+    i = j;
+  }
   return out;
 }
 

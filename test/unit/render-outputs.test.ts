@@ -14,6 +14,7 @@ import { renderDocx } from '../../src/render/docx.ts';
 import { renderFdp } from '../../src/render/fdp.ts';
 import { renderHtml } from '../../src/render/html.ts';
 import { render } from '../../src/render/index.ts';
+import { outline } from '../../src/render/outline.ts';
 import { renderPdf } from '../../src/render/pdf.ts';
 import { renderXlsx } from '../../src/render/xlsx.ts';
 
@@ -237,6 +238,29 @@ describe('PDF', () => {
     for (const f of FIGURES) assert.ok(text.includes(f), f);
     assert.match(text, /94\.52/);
     assert.match(info, /CreationDate:\s+Sat Jan\s+1 00:00:00 2000/);
+  });
+
+  it('no page ends with a heading: a heading goes to the next page with the text after it (both examples)', async () => {
+    for (const dir of ['examples/shenzhen-fupin-2019', 'examples/shanghai-putuo-2024']) {
+      const file = `${dir}/data.json`;
+      const x = compile(parseDepartmentJson(fs.readFileSync(file, 'utf8'), file), { file: 'data.json' });
+      const squash = (t: string) => t.replace(/\s+/g, '');
+      const headings = new Set(outline(x).flatMap((b) => (b.kind === 'heading' ? [squash(b.text)] : [])));
+      const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'juesuan-pdf-'));
+      fs.writeFileSync(path.join(tmp, 'x.pdf'), await renderPdf(x));
+      const pages = execFileSync('pdftotext', [path.join(tmp, 'x.pdf'), '-'], { encoding: 'utf8' }).split('\f');
+      fs.rmSync(tmp, { recursive: true, force: true });
+      assert.ok(pages.length > 10);
+      pages.forEach((page, i) => {
+        const lines = page
+          .split('\n')
+          .map(squash)
+          .filter((l) => l !== '' && !/^—\d+\/\d+—$/.test(l));
+        const last = lines.at(-1);
+        // The contents page lists the headings.
+        if (last && !lines.includes('目录')) assert.ok(!headings.has(last), `${dir}: page ${i + 1} ends with the heading ${last}`);
+      });
+    }
   });
 });
 
