@@ -258,7 +258,8 @@ describe('PDF', () => {
           .filter((l) => l !== '' && !/^—\d+\/\d+—$/.test(l));
         const last = lines.at(-1);
         // The contents page lists the headings.
-        if (last && !lines.includes('目录')) assert.ok(!headings.has(last), `${dir}: page ${i + 1} ends with the heading ${last}`);
+        if (last && !lines.includes('目录'))
+          assert.ok(!headings.has(last), `${dir}: page ${i + 1} ends with the heading ${last}`);
       });
     }
   });
