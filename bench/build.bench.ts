@@ -205,6 +205,15 @@ function cliReport(): void {
       fs.rmSync(out, { recursive: true, force: true });
     }
   }
+  const bare: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const t0 = process.hrtime.bigint();
+    spawnSync(process.execPath, [...NODE_FLAGS, '-e', '0'], { stdio: 'ignore' });
+    bare.push(ms(t0));
+  }
+  process.stdout.write(
+    `build: reference in the same run — \`node ${NODE_FLAGS.join(' ')} -e 0\` (Node starting and exiting, nothing loaded): median ${median(bare).toFixed(0)} ms\n`,
+  );
   process.stdout.write(
     `build: \`node ${NODE_FLAGS.join(' ')} bin/juesuan.js build ${path.dirname(SEED)} --out DIR\` (as bin/juesuan.js starts; all formats, whole command): median ${median(times).toFixed(0)} ms wall (${times.map((t) => t.toFixed(0)).join(', ')})\n`,
   );
