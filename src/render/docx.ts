@@ -2,9 +2,11 @@
 import {
   AlignmentType,
   Document,
+  Footer,
   type IParagraphStyleOptions,
   type ISectionOptions,
   Packer,
+  PageNumber,
   PageOrientation,
   Paragraph,
   Table,
@@ -136,6 +138,20 @@ function tableBlocks(g: Grid, landscape: boolean, breakBefore: boolean): (Paragr
   return out;
 }
 
+/** "— 3 / 23 —" at the foot of every page, as in the PDF: Word fields, so they follow the document as it is edited. */
+function pageFooter(): Footer {
+  return new Footer({
+    children: [
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        children: [
+          new TextRun({ children: ['— ', PageNumber.CURRENT, ' / ', PageNumber.TOTAL_PAGES, ' —'], size: 16 }),
+        ],
+      }),
+    ],
+  });
+}
+
 function sections(blocks: Block[]): ISectionOptions[] {
   const out: ISectionOptions[] = [];
   let current: (Paragraph | Table)[] = [];
@@ -150,6 +166,7 @@ function sections(blocks: Block[]): ISectionOptions[] {
           margin: { top: 1134, bottom: 1134, left: 1134, right: 1134 },
         },
       },
+      footers: { default: pageFooter() },
       children: current,
     });
     current = [];

@@ -75,6 +75,19 @@ describe('DOCX', () => {
     );
   });
 
+  it('every page has the footer "— page / pages —" as Word fields', async () => {
+    const zip = entries(await renderDocx(d));
+    const doc = zip('word/document.xml');
+    const sections = (doc.match(/<w:sectPr/g) ?? []).length;
+    assert.ok(sections > 1);
+    assert.equal((doc.match(/<w:footerReference w:type="default"/g) ?? []).length, sections);
+    const footer = zip('word/footer1.xml');
+    assert.match(
+      footer,
+      /<w:t xml:space="preserve">— <\/w:t>[\s\S]*PAGE[\s\S]*NUMPAGES[\s\S]*<w:t xml:space="preserve"> —<\/w:t>/,
+    );
+  });
+
   it('same bytes twice', async () => {
     assert.ok((await renderDocx(d)).equals(await renderDocx(d)));
   });
