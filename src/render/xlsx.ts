@@ -84,6 +84,8 @@ function sheet(wb: ExcelJS.Workbook, name: string, widths: number[]): ExcelJS.Wo
       fitToHeight: 0,
       margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
     },
+    // Printed pages numbered as in the PDF.
+    headerFooter: { oddFooter: '&C— &P / &N —' },
   });
   const total = widths.reduce((a, b) => a + b, 0);
   ws.columns = widths.map((w) => ({ width: Math.max(8, Math.round((w / total) * 150)) }));

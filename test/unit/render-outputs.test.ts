@@ -130,6 +130,7 @@ describe('XLSX', () => {
       assert.ok(ws, sheet);
       assert.equal(ws.pageSetup.orientation, 'landscape');
       assert.equal(ws.pageSetup.fitToWidth, 1);
+      assert.equal(ws.headerFooter.oddFooter, '&C— &P / &N —');
       const out: number[] = [];
       ws.eachRow((r) =>
         r.eachCell((c) => {
