@@ -37,7 +37,7 @@ function run(text: string, opts: { bold?: boolean; size?: number; font?: typeof 
 }
 
 /**
- * Table cells take their font, size, weight and alignment from named paragraph styles (表格-17-右 …): a cell is a
+ * Table cells take their font, size, weight and alignment from named paragraph styles (表格金额 8.5磅 …): a cell is a
  * style name and its text, so the document is smaller and quicker to write, and a department restyles every table
  * in Word by changing one style.
  */
