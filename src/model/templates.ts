@@ -43,6 +43,8 @@ export interface Template {
   requiredSections: string[];
   /** How a zero amount is printed in the tables: as the figure "0.00", or as an empty cell. */
   zeroAmount: 'figure' | 'blank';
+  /** Empty lines a 功能分类 table without any 科目 line (only its 合计) prints above the 合计 line. */
+  emptyTableLines: number;
 }
 
 const classRows = (year: 2019 | 2024, side: 'expense', codes: readonly string[]): RowDef[] =>
@@ -118,12 +120,16 @@ const T4_INCOME = (capital: boolean): RowDef[] => [
   ...(capital ? [income('carryIn.capital', '国有资本经营预算财政拨款')] : []),
   income('grand', '总计'),
 ];
-const T4_EXPENSE_TAIL = (capital: boolean): RowDef[] => [
+/**
+ * 2019: 年末财政拨款结转和结余 then one line per fund. 2024: no fund lines on the expense side; the fund split of
+ * the carry-out is in the columns of the 年末 line (the template and Putuo 2024 leave the three lines empty).
+ */
+const T4_EXPENSE_TAIL = (fundLines: boolean): RowDef[] => [
   expense('total', '本年支出合计'),
   expense('carryOut', '年末财政拨款结转和结余'),
-  expense('carryOut.general', '一般公共预算财政拨款'),
-  expense('carryOut.fund', '政府性基金预算财政拨款'),
-  ...(capital ? [expense('carryOut.capital', '国有资本经营预算财政拨款')] : []),
+  ...(fundLines
+    ? [expense('carryOut.general', '一般公共预算财政拨款'), expense('carryOut.fund', '政府性基金预算财政拨款')]
+    : []),
   expense('grand', '总计'),
 ];
 
@@ -235,7 +241,7 @@ const FISCAL_2019: TableDef = {
     { id: 'fund', headers: ['政府性基金预算财政拨款'], side: 'expense' },
   ],
   rows: 'fixed',
-  fixedRows: [...T4_INCOME(false), ...classRows(2019, 'expense', CLASSES_2019_T4), ...T4_EXPENSE_TAIL(false)],
+  fixedRows: [...T4_INCOME(false), ...classRows(2019, 'expense', CLASSES_2019_T4), ...T4_EXPENSE_TAIL(true)],
   parts: [{ total: 'total', parts: ['general', 'fund'] }],
 };
 
@@ -272,6 +278,7 @@ export const NATIONAL_2019: Template = {
   years: [2016, 2019],
   label: '2019 年部门决算公开模板（8 张表）',
   zeroAmount: 'figure',
+  emptyTableLines: 0,
   tables: [
     SUMMARY_2019,
     INCOME_TABLE,
@@ -305,6 +312,8 @@ export const SHANGHAI_2024: Template = {
   // zero 经济分类 rows of table 6, the zero 三公 figures of table 7 and the 合计 of the empty tables 8/9.
   // The official template prints no figure at all.
   zeroAmount: 'blank',
+  // Putuo 2024 prints its empty tables 8 and 9 with eight empty lines above 合计.
+  emptyTableLines: 8,
   tables: [
     {
       ...SUMMARY_2019,
@@ -315,7 +324,7 @@ export const SHANGHAI_2024: Template = {
     {
       ...FISCAL_2019,
       columns: [...FISCAL_2019.columns, { id: 'capital', headers: ['国有资本经营预算财政拨款'], side: 'expense' }],
-      fixedRows: [...T4_INCOME(true), ...classRows(2024, 'expense', CLASSES_2024), ...T4_EXPENSE_TAIL(true)],
+      fixedRows: [...T4_INCOME(true), ...classRows(2024, 'expense', CLASSES_2024), ...T4_EXPENSE_TAIL(false)],
       parts: [{ total: 'total', parts: ['general', 'fund', 'capital'] }],
     },
     GENERAL_EXPENSE_TABLE,

@@ -4,6 +4,7 @@ import type { Cell, Disclosure, PerformanceEvaluation, Row, Table } from '../mod
 import { formatScaled } from '../model/money.ts';
 import { chineseNumber } from '../model/numerals.ts';
 import { SPENDING_COLUMNS } from '../model/performance.ts';
+import { templateById } from '../model/templates.ts';
 
 export interface GridCell {
   text: string;
@@ -114,8 +115,11 @@ function amountPath(t: Table, header: string[]): string[] {
   return header;
 }
 
-/** 功能分类 tables (T2, T3, T5, T8, T9): 项目 over code and name, then the amount columns with their full paths. */
-function functionalGrid(t: Table): Grid {
+/**
+ * 功能分类 tables (T2, T3, T5, T8, T9): 项目 over code and name, then the amount columns with their full paths. A table
+ * with no 科目 line prints the template's empty lines above its 合计.
+ */
+function functionalGrid(t: Table, emptyLines: number): Grid {
   const paths = [
     ['项目', '支出功能分类科目编码'],
     ['项目', '科目名称'],
@@ -133,6 +137,9 @@ function functionalGrid(t: Table): Grid {
     for (const c of t.columns) row.push(amount(r.cells[c.id]));
     return row;
   });
+  const n = 2 + t.columns.length;
+  if (t.rows.every((r) => r.key === 'total'))
+    body.unshift(...Array.from({ length: emptyLines }, (): GridRow => fill([], n)));
   return base(t, header, body, [1.4, 3.2, ...t.columns.map(() => 1.3)]);
 }
 
@@ -144,16 +151,16 @@ function base(t: Table, header: GridRow[], body: GridRow[], widths: number[]): G
 }
 
 /** Two-sided summary tables (T1, T4): income rows on the left, expense rows on the right. */
-function twoSidedGrid(t: Table): Grid {
+function twoSidedGrid(t: Table, template: string): Grid {
   const income = t.rows.filter((r) => r.side === 'income');
   const expense = t.rows.filter((r) => r.side === 'expense');
   const expCols = t.columns.filter((c) => c.side === 'expense');
   const incCol = t.columns.find((c) => c.side === 'income');
   const fiscal = t.kind === 'fiscal_summary';
-  // 收入 over 项目 / 金额; 支出 over 项目 and every expense column's full path (T4: 合计 / 一般公共预算财政拨款 / …).
+  // 收入 over 项目 / 决算数 (2019 T4: 金额); 支出 over 项目 and every expense column's full path (T4: 合计 / …).
   const header = headerRows([
     ['收入', '项目'],
-    ['收入', fiscal ? '金额' : '决算数'],
+    ['收入', fiscal && template === 'national-2019' ? '金额' : '决算数'],
     ['支出', '项目'],
     ...expCols.map((c) => ['支出', ...(fiscal ? c.header : ['决算数'])]),
   ]);
@@ -164,8 +171,8 @@ function twoSidedGrid(t: Table): Grid {
   const expTail = expense.filter((r) => r.code === undefined);
   const n = Math.max(incBody.length, expBody.length);
   const m = Math.max(incTail.length, expTail.length);
-  const left = [...pad(incBody, n), ...pad(incTail, m)];
-  const right = [...pad(expBody, n), ...pad(expTail, m)];
+  const left = [...pad(incBody, n), ...padTail(incTail, m)];
+  const right = [...pad(expBody, n), ...padTail(expTail, m)];
   const body: GridRow[] = left.map((l, i) => {
     const r = right[i];
     const row: GridRow = [
@@ -198,6 +205,11 @@ function isTotal(r: Row | undefined): boolean {
 
 function pad<T>(rows: T[], n: number): (T | undefined)[] {
   return [...rows, ...Array.from({ length: n - rows.length }, () => undefined)];
+}
+
+/** Closing lines padded before the last one, so that 总计 faces 总计 (2024 T4 has no fund lines under 年末). */
+function padTail<T>(rows: T[], n: number): (T | undefined)[] {
+  return rows.length === 0 ? pad(rows, n) : [...pad(rows.slice(0, -1), n - 1), ...rows.slice(-1)];
 }
 
 /** 基本支出表 (T6): 经济分类 in side-by-side groups; footer 人员经费合计 / 公用经费合计. */
@@ -271,18 +283,19 @@ function threePublicItemPath(item: string, leaf: string): string[] {
 }
 
 /**
- * Header of item columns each over its own 预算数 / 决算数 pair, three rows deep. A one-level item heading spans the
- * two upper rows, so it is never printed on the same line as a two-level one (公务用车购置及运行费 over 小计 / 购置费 /
- * 运行费), and each heading stays centred over exactly its own columns.
+ * Header of item columns each over its own 预算数 / 决算数 pair, under one heading over all columns (财政拨款“三公”
+ * 经费), four rows deep. A one-level item heading spans the two middle rows, so it is never printed on the same line
+ * as a two-level one (公务用车购置及运行费 over 小计 / 购置费 / 运行费), and each heading stays centred over exactly
+ * its own columns.
  */
-function pairedHeader(cols: { itemPath: string[]; group: string }[]): GridRow[] {
-  const rows: GridRow[] = [[], [], []];
+function pairedHeader(scope: string, cols: { itemPath: string[]; group: string }[]): GridRow[] {
   const cell = (text: string, colSpan: number, rowSpan = 1): GridCell => {
     const c: GridCell = { text, align: 'center', bold: true };
     if (colSpan > 1) c.colSpan = colSpan;
     if (rowSpan > 1) c.rowSpan = rowSpan;
     return c;
   };
+  const rows: GridRow[] = [[], [], []];
   let i = 0;
   while (i < cols.length) {
     const p = cols[i]?.itemPath ?? [];
@@ -307,12 +320,13 @@ function pairedHeader(cols: { itemPath: string[]; group: string }[]): GridRow[] 
     for (let k = i; k < j; k++) rows[2]?.push(cell(cols[k]?.group ?? '', 1));
     i = j;
   }
-  return rows;
+  return [[cell(scope, cols.length), ...Array.from({ length: cols.length - 1 }, () => null)], ...rows];
 }
 
 /**
- * 三公 table (T7). 2019: 预算数 block then 决算数 block, each over the six items. 2024: each item over its own
- * 预算数 / 决算数 pair. Column ids are the template's; only the printed order and header nesting differ.
+ * 三公 table (T7). 2019: 预算数 block then 决算数 block, each over the six items. 2024: the title's scope
+ * (财政拨款“三公”经费) over all items, each item over its own 预算数 / 决算数 pair, twelve equal columns across the
+ * page. Column ids are the template's; only the printed order and header nesting differ.
  */
 function threePublicGrid(t: Table, template: string): Grid {
   const parts = t.columns.map((c) => {
@@ -331,25 +345,25 @@ function threePublicGrid(t: Table, template: string): Grid {
   };
   const cols = [...parts].sort((a, b) => rank(a) - rank(b));
   const header = paired
-    ? pairedHeader(cols.map((x) => ({ itemPath: x.itemPath, group: x.groupText })))
+    ? pairedHeader(
+        t.title.replace(/支出决算表$/, ''),
+        cols.map((x) => ({ itemPath: x.itemPath, group: x.groupText })),
+      )
     : headerRows(cols.map((x) => [x.groupText, ...x.itemPath]));
   const body: GridRow[] = t.rows.map((r) => cols.map((x) => amount(r.cells[x.c.id])));
-  const g = base(
+  return base(
     t,
     header,
     body,
-    cols.map((x) => THREE_PUBLIC_WEIGHT[x.item] ?? 1),
+    cols.map((x) => (paired ? 1 : (THREE_PUBLIC_WEIGHT[x.item] ?? 1))),
   );
-  // Paired columns stay narrow, so that each item's heading reaches over both of its figures.
-  if (paired) g.span = 0.6;
-  return g;
 }
 
 export function tableGrid(t: Table, template: string): Grid {
   switch (t.kind) {
     case 'income_expense_summary':
     case 'fiscal_summary':
-      return twoSidedGrid(t);
+      return twoSidedGrid(t, template);
     case 'general_budget_basic':
       return basicGrid(
         t,
@@ -363,7 +377,7 @@ export function tableGrid(t: Table, template: string): Grid {
     case 'three_public':
       return threePublicGrid(t, template);
     default:
-      return functionalGrid(t);
+      return functionalGrid(t, templateById(template)?.emptyTableLines ?? 0);
   }
 }
 

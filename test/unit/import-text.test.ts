@@ -248,6 +248,27 @@ describe('text import: 2024 rows outside Shanghai (made up)', () => {
     assert.equal(row(d, 1, 'expense.231')?.code, '231');
     assert.deepEqual(d.tables[0]?.unread, []);
   });
+
+  it('reads the 年末 fund lines of the 2019 财政拨款收入支出决算总表 beside the 2024 rows', () => {
+    const d = importText(
+      [
+        ' 重庆市某某县林业局2024年度部门决算',
+        '财政拨款收入支出决算总表',
+        '部门：重庆市某某县林业局 单位：万元',
+        '项目 金额 项目 合计 一般公共预算财政拨款 政府性基金预算财政拨款',
+        '一、一般公共预算财政拨款 10.00 一、一般公共服务支出 9.00 9.00 0.00',
+        '本年收入合计 10.00 本年支出合计 9.00 9.00 0.00',
+        '年初财政拨款结转和结余 年末财政拨款结转和结余 1.00 1.00 0.00',
+        '一、一般公共预算财政拨款 一、一般公共预算财政拨款 1.00 1.00 0.00',
+        '总计 10.00 总计 10.00 10.00 0.00',
+        '注：本表反映部门本年度财政拨款的总收支和年末结转结余情况。',
+      ].join('\n\n'),
+      'cq4.txt',
+    );
+    assert.equal(printed(row(d, 4, 'expense.carryOut.general'), 'total'), '1.00');
+    assert.equal(printed(row(d, 4, 'expense.grand'), 'total'), '10.00');
+    assert.deepEqual(d.tables[0]?.unread, []);
+  });
 });
 
 describe('text import: glossary under an unnumbered heading (made up)', () => {

@@ -17,6 +17,11 @@ const item = (str: string, x: number, y: number, size = 12, width = str.length *
   font: 'f',
 });
 
+/** Header segments of one font size on page 1. */
+const headerAt =
+  (size: number) =>
+  (text: string, x0: number, x1: number, y: number): HeaderSeg => ({ text, x0, x1, y, size, page: 1 });
+
 describe('PDF geometry', () => {
   it('folds Kangxi and supplement radicals only; full-width punctuation stays', () => {
     assert.equal(normaliseRadicals('⼀般公共预算⼊（⽀出）：'), '一般公共预算入（支出）：');
@@ -107,7 +112,7 @@ describe('PDF geometry', () => {
   });
 
   it('reads wrapped header cells and a spanning parent as column paths (header of a real 基金 table)', () => {
-    const at = (text: string, x0: number, x1: number, y: number): HeaderSeg => ({ text, x0, x1, y, size: 12, page: 1 });
+    const at = headerAt(12);
     const leaves = buildLeafColumns(
       [
         at('项目', 232.6, 256.6, 170.1),
@@ -139,6 +144,73 @@ describe('PDF geometry', () => {
       ['年初结转和结余', '本年收入', '本年支出/小计', '本年支出/基本支出', '本年支出/项目支出', '年末结转和结余'],
     );
     assert.ok(leaves.slice(1, 3).every((l) => l.path.includes('支出功能分类科目编码')));
+  });
+
+  it('reads a heading over the whole table and items centred over their wide 预算数 / 决算数 pairs (2024 三公)', () => {
+    // As our 2024 layout prints it: twelve equal columns, every text centred in its cell, 6.5 pt.
+    const at = headerAt(6.5);
+    const pair = (x: number) => [at('预算数', x, x + 19.5, 141.4), at('决算数', x + 60.1, x + 79.6, 141.4)];
+    const leaves = buildLeafColumns(
+      [
+        at('财政拨款“三公”经费', 370.6, 435.6, 102.9),
+        at('公务用车购置及运行费', 430.8, 495.8, 115.7),
+        at('合计', 95.9, 108.9, 120.5),
+        at('因公出国（境）费', 196.7, 248.7, 120.5),
+        at('公务接待费', 687.6, 720.1, 120.5),
+        at('小计', 336.5, 349.5, 128.6),
+        at('公务用车购置费', 440.6, 486.1, 128.6),
+        at('公务用车运行费', 560.9, 606.4, 128.6),
+        ...[62.6, 182.9, 303.2, 423.5, 543.8, 664.1].flatMap(pair),
+      ],
+      42,
+      800,
+    );
+    const items = [
+      '合计',
+      '因公出国（境）费',
+      '公务用车购置及运行费/小计',
+      '公务用车购置及运行费/公务用车购置费',
+      '公务用车购置及运行费/公务用车运行费',
+      '公务接待费',
+    ];
+    assert.deepEqual(
+      leaves.map((l) => l.path.join('/')),
+      items.flatMap((i) => [`财政拨款“三公”经费/${i}/预算数`, `财政拨款“三公”经费/${i}/决算数`]),
+    );
+  });
+
+  it('a leaf between two lower cells with a neighbour on its own line stays a leaf', () => {
+    // 本年收入 (two rows high) is centred between 科目名称 and 小计 of the line below, with 年初结转和结余 beside it.
+    const at = headerAt(8);
+    const leaves = buildLeafColumns(
+      [
+        at('项目', 108, 124, 100),
+        at('本年支出', 428, 460, 100),
+        at('年初结转和结余', 190, 246, 112),
+        at('本年收入', 256, 288, 112),
+        at('年末结转和结余', 520, 576, 112),
+        at('科目编码', 60, 92, 124),
+        at('科目名称', 140, 172, 124),
+        at('小计', 388, 404, 124),
+        at('基本支出', 428, 460, 124),
+        at('项目支出', 468, 500, 124),
+      ],
+      40,
+      600,
+    );
+    assert.deepEqual(
+      leaves.map((l) => l.path.join('/')),
+      [
+        '项目/科目编码',
+        '项目/科目名称',
+        '年初结转和结余',
+        '本年收入',
+        '本年支出/小计',
+        '本年支出/基本支出',
+        '本年支出/项目支出',
+        '年末结转和结余',
+      ],
+    );
   });
 
   it('drops running headers, footers and page numbers, keeps the body', () => {

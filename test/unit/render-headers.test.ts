@@ -62,7 +62,47 @@ describe('multi-level headers', () => {
     ]);
     const g24 = grid(putuo, 'fiscal_summary');
     assert.deepEqual(spans(g24.header[0]), ['收入×2', '支出×5']);
+    // The 2024 template prints 决算数 over the income figures, as its table 1 does.
+    assert.deepEqual(spans(g24.header[1]).slice(0, 3), ['项目', '决算数', '项目']);
     assert.equal(spans(g24.header[1]).at(-1), '国有资本经营预算财政拨款');
+  });
+
+  it('T4 closing lines: 2024 leaves the expense side empty beside the income fund lines, 总计 faces 总计', () => {
+    const text = (g: Grid, col: number) => g.body.map((r) => r[col]?.text ?? '');
+    const g24 = grid(putuo, 'fiscal_summary');
+    assert.deepEqual(text(g24, 0).slice(-6), [
+      '本年收入合计',
+      '年初财政拨款结转和结余',
+      '一、一般公共预算财政拨款',
+      '二、政府性基金预算财政拨款',
+      '三、国有资本经营预算财政拨款',
+      '总计',
+    ]);
+    assert.deepEqual(text(g24, 2).slice(-6), ['本年支出合计', '年末财政拨款结转和结余', '', '', '', '总计']);
+    // No figure beside the income fund lines: the carry-out by fund is in the columns of the 年末 line.
+    assert.ok(g24.body.slice(-4, -1).every((r) => r.slice(2).every((c) => c?.text === '')));
+    assert.equal(g24.body.at(-5)?.[4]?.text, '21.63');
+    const g19 = grid(seed, 'fiscal_summary');
+    assert.deepEqual(text(g19, 2).slice(-5), [
+      '本年支出合计',
+      '年末财政拨款结转和结余',
+      '一、一般公共预算财政拨款',
+      '二、政府性基金预算财政拨款',
+      '总计',
+    ]);
+  });
+
+  it('T8 and T9 without any 科目: the 2024 template prints eight empty lines above 合计, 2019 none', () => {
+    for (const kind of ['gov_fund', 'state_capital'] as const) {
+      const g = grid(putuo, kind);
+      assert.equal(g.body.length, 9, kind);
+      assert.ok(g.body.slice(0, 8).every((r) => r.length === 8 && r.every((c) => c?.text === '')));
+      assert.equal(g.body[8]?.[0]?.text, '合计');
+    }
+    const t8 = seed.tables.find((x) => x.kind === 'gov_fund');
+    assert.ok(t8);
+    const empty = { ...t8, rows: t8.rows.filter((r) => r.key === 'total') };
+    assert.equal(tableGrid(empty, seed.meta.template).body.length, 1);
   });
 
   it('T5 and T8: 本年支出 over 小计 / 基本支出 / 项目支出; code and name under 项目', () => {
@@ -101,13 +141,17 @@ describe('multi-level headers', () => {
     assert.equal(g.body[0]?.[11]?.text, row.cells['actual.reception']?.kind === 'amount' ? '2.22' : '');
   });
 
-  it('T7 2024: each item over its own 预算数 / 决算数 pair', () => {
+  it('T7 2024: 财政拨款“三公”经费 over all items, each item over its own 预算数 / 决算数 pair, full width', () => {
     const g = grid(putuo, 'three_public');
-    assert.equal(g.header.length, 3);
-    assert.deepEqual(spans(g.header[0]), ['合计×2', '因公出国（境）费×2', '公务用车购置及运行费×6', '公务接待费×2']);
-    assert.deepEqual(spans(g.header[1]), ['小计×2', '公务用车购置费×2', '公务用车运行费×2']);
-    assert.equal(g.header[0]?.[0]?.rowSpan, 2);
-    assert.deepEqual(spans(g.header[2]), Array.from({ length: 6 }, () => ['预算数', '决算数']).flat());
+    assert.equal(g.header.length, 4);
+    assert.deepEqual(spans(g.header[0]), ['财政拨款“三公”经费×12']);
+    assert.deepEqual(spans(g.header[1]), ['合计×2', '因公出国（境）费×2', '公务用车购置及运行费×6', '公务接待费×2']);
+    assert.deepEqual(spans(g.header[2]), ['小计×2', '公务用车购置费×2', '公务用车运行费×2']);
+    assert.equal(g.header[1]?.[0]?.rowSpan, 2);
+    assert.deepEqual(spans(g.header[3]), Array.from({ length: 6 }, () => ['预算数', '决算数']).flat());
+    // Twelve equal columns across the whole width, as the template prints them.
+    assert.equal(g.span, undefined);
+    assert.deepEqual(new Set(g.widths), new Set([1]));
     const t = putuo.tables.find((x) => x.kind === 'three_public');
     const row = t?.rows[0];
     assert.ok(t && row);

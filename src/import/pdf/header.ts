@@ -91,8 +91,27 @@ function stackWrapped(segs: readonly HeaderSeg[], words: ReadonlySet<string>): (
 }
 
 /**
+ * A header centred over the gap between two neighbouring cells on a lower line, with nothing else on its own
+ * line or in between over them: a parent over two columns whose centred texts lie clear of it (合计 over
+ * 预算数 / 决算数 in wide columns).
+ */
+function straddles(s: HeaderSeg & { bottom: number }, segs: readonly (HeaderSeg & { bottom: number })[]): boolean {
+  const lower = segs.filter((t) => t.y > s.bottom + 0.5 * s.size);
+  const a = lower.filter((t) => t.x1 <= s.x0).sort((p, q) => q.x1 - p.x1)[0];
+  if (!a) return false;
+  const b = lower.filter((t) => Math.abs(t.y - a.y) < 0.5 * a.size && t.x0 >= s.x1).sort((p, q) => p.x0 - q.x0)[0];
+  if (!b || Math.abs((a.x0 + b.x1) / 2 - (s.x0 + s.x1) / 2) > 0.6 * s.size) return false;
+  const between = segs.filter(
+    (t) => t !== s && t !== a && t !== b && t.y > s.y - 0.5 * s.size && t.y < a.y - 0.5 * a.size,
+  );
+  return !between.some((t) => overlaps(t, { x0: a.x0, x1: b.x1 }));
+}
+
+/**
  * Builds the leaf columns of a header. A leaf is a header cell with nothing printed below it; every other
- * cell covers the run of leaf columns that it is centred on and that nests with the runs below it.
+ * cell covers the run of leaf columns that it is centred on and that nests with the runs below it. A heading
+ * alone on the top line and centred on the whole table covers all columns (财政拨款“三公”经费), not just a centred
+ * middle run.
  */
 export function buildLeafColumns(
   raw: readonly HeaderSeg[],
@@ -103,7 +122,7 @@ export function buildLeafColumns(
   if (raw.length === 0) return [];
   const segs = stackWrapped(raw, words);
   const isLeaf = (s: HeaderSeg & { bottom: number }) =>
-    !segs.some((t) => t !== s && t.y > s.bottom + 0.5 * s.size && overlaps(s, t, -0.3 * s.size));
+    !segs.some((t) => t !== s && t.y > s.bottom + 0.5 * s.size && overlaps(s, t, -0.3 * s.size)) && !straddles(s, segs);
   const leaves = segs.filter(isLeaf).sort((a, b) => (a.x0 + a.x1) / 2 - (b.x0 + b.x1) / 2);
   // Cells split the gaps between leaves; an edge cell mirrors its inner gap around its text, within the table.
   const cells = leaves.map((l, i) => {
@@ -119,6 +138,7 @@ export function buildLeafColumns(
   });
   const nodes: Node[] = leaves.map((l, i) => ({ seg: l, from: i, to: i, texts: [l.text] }));
   const inner = segs.filter((s) => !leaves.includes(s)).sort((a, b) => b.y - a.y);
+  const top = Math.min(...segs.map((s) => s.y));
   for (const s of inner) {
     const centre = (s.x0 + s.x1) / 2;
     const below = nodes.filter((n) => n.seg.y > s.y);
@@ -145,6 +165,9 @@ export function buildLeafColumns(
       if (from !== undefined && to !== undefined) best = { from, to, d: 0 };
     }
     const grouped = best !== undefined;
+    // Alone on the top line: a table-wide heading when centred on the whole table.
+    const wide = Math.abs(s.y - top) < 0.5 * s.size && !segs.some((o) => o !== s && Math.abs(o.y - s.y) < 0.5 * s.size);
+    let whole: typeof best;
     for (let i = 0; i < cells.length && !grouped; i++) {
       if (leafCentre(i) <= lo) continue;
       for (let j = i; j < cells.length; j++) {
@@ -157,10 +180,12 @@ export function buildLeafColumns(
         if (same && same.seg.y - s.bottom >= 1.6 * s.size) continue;
         const d = Math.abs((a.x0 + b.x1) / 2 - centre);
         if (d > Math.max(0.12 * (b.x1 - a.x0), s.size)) continue;
+        if (wide && i === 0 && j === cells.length - 1) whole = { from: i, to: j, d };
         const better = !best || j - i < best.to - best.from || (j - i === best.to - best.from && d < best.d);
         if (better) best = { from: i, to: j, d };
       }
     }
+    if (whole) best = whole;
     if (!best) continue;
     const { from, to } = best;
     // The same run as a header below: a wrapped line of that header cell.

@@ -1,5 +1,5 @@
 // Splitting an extracted text into its parts: narrative, tables, glossary (名词解释) and annexes (附件).
-import { type TableDef, TEMPLATES, type Template } from '../../model/templates.ts';
+import { type RowDef, type TableDef, TEMPLATES, type Template } from '../../model/templates.ts';
 import { headsTable } from '../recognise/columns.ts';
 import { startsFixedLabel } from '../recognise/rows.ts';
 import { isPageMark, numberingOf } from '../recognise/sections.ts';
@@ -35,16 +35,31 @@ export function isAnnexStart(text: string): boolean {
 
 /**
  * The table definition for a kind: from the document's template, else from any template that has it. Summary
- * tables read by label take the widest row set of any template (a 2024 table outside Shanghai has the 2024 rows),
- * keeping the document's own template number.
+ * tables read by label know the rows of every template (a 2024 table outside Shanghai has the 2024 rows; a 2019
+ * one its 年末 fund lines), on the widest template's columns and the document's own template number.
  */
 export function defFor(template: Template, kind: TableDef['kind']): TableDef | undefined {
   const own = template.tables.find((d) => d.kind === kind);
   const all = TEMPLATES.flatMap((t) => t.tables).filter((d) => d.kind === kind);
   const def = own ?? all[0];
-  if (!def || def.rows !== 'fixed') return def;
+  if (def?.rows !== 'fixed') return def;
   const widest = all.reduce((a, b) => ((b.fixedRows?.length ?? 0) > (a.fixedRows?.length ?? 0) ? b : a), def);
-  return widest === def ? def : { ...widest, number: def.number };
+  const fixedRows = unionRows([widest, ...all].map((d) => d.fixedRows ?? []));
+  return { ...widest, number: def.number, fixedRows };
+}
+
+/** Row lists merged: each list's order kept, a row missing so far placed after the last row it shares. */
+function unionRows(lists: readonly (readonly RowDef[])[]): RowDef[] {
+  const out: RowDef[] = [];
+  for (const list of lists) {
+    let at = 0;
+    for (const r of list) {
+      const i = out.findIndex((x) => x.key === r.key);
+      if (i >= 0) at = i + 1;
+      else out.splice(at++, 0, r);
+    }
+  }
+  return out;
 }
 
 /** A header of the table `kind` in the lines from `from`, before any other title (whitespace separates cells). */
