@@ -31,8 +31,6 @@ export interface Grid {
   notes: string[];
   /** Relative column widths. */
   widths: number[];
-  /** Share of the printable width the table takes (default 1). */
-  span?: number;
 }
 
 export function cellText(c: Cell | undefined): string {

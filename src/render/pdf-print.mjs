@@ -11,7 +11,7 @@ const SERIF = [SERIF_FILE, 'NotoSerifCJKsc-Regular'];
 const BOLD = [SANS_BOLD_FILE, 'NotoSansCJKsc-Bold'];
 
 /** Table rules and cell padding in points (the table layout "juesuan"), and the page footer's style. */
-const PDF_TABLE = { line: 0.5, padX: 2, padY: 1 };
+export const PDF_TABLE = { line: 0.5, padX: 2, padY: 1 };
 const PDF_FOOTER = { fontSize: 8, margin: [0, 10, 0, 0] };
 
 /**

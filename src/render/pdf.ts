@@ -2,28 +2,32 @@
 import type { Disclosure } from '../model/disclosure.ts';
 import type { Grid, GridRow } from './layout.ts';
 import { type Block, outline } from './outline.ts';
-import { printPdf } from './pdf-print.mjs';
+import { PDF_TABLE, printPdf } from './pdf-print.mjs';
 
 export const PDF_DATE = new Date(Date.UTC(2000, 0, 1, 0, 0, 0));
 
 type Node = Record<string, unknown> | string;
 
-const PAGE = { portrait: 595.28 - 2 * 42, landscape: 841.89 - 2 * 36 };
+/** Text width of an A4 page with 42 pt margins (pageMargins below). */
+const PAGE = { portrait: 595.28 - 2 * 42, landscape: 841.89 - 2 * 42 };
+/** What pdfmake adds to each column's width: its left and right padding and one rule. */
+const CELL_EXTRA = 2 * PDF_TABLE.padX + PDF_TABLE.line;
 
 /** Header text size: narrow columns (more than ten, full width) take a point less to stay on one line. */
-function headerFont(n: number, size: number, span: number | undefined): number {
-  return n > 10 && span === undefined ? size - 1 : size;
+function headerFont(n: number, size: number): number {
+  return n > 10 ? size - 1 : size;
 }
 
 function tableNode(g: Grid, landscape: boolean): Node[] {
   const n = g.widths.length;
-  const avail = (landscape ? PAGE.landscape : PAGE.portrait) * (g.span ?? 1);
+  const avail = landscape ? PAGE.landscape : PAGE.portrait;
   const total = g.widths.reduce((a, b) => a + b, 0);
-  const widths = g.widths.map((w) => Math.floor(((w / total) * avail - 8.5) * 100) / 100);
+  // The table ends at the right margin, under the "单位：万元" line.
+  const widths = g.widths.map((w) => Math.floor(((w / total) * avail - CELL_EXTRA) * 100) / 100);
   // Long tables print smaller so that they keep to one page where they can.
   const dense = g.body.length > 28;
   const size = dense ? 7 : n > 8 ? 7.5 : 8.5;
-  const headerSize = headerFont(n, size, g.span);
+  const headerSize = headerFont(n, size);
   const toRow = (r: GridRow, header: boolean, index = 0): Node[] =>
     Array.from({ length: n }, (_, i) => {
       const c = r[i];
