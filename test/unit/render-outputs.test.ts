@@ -254,6 +254,32 @@ describe('PDF', () => {
     assert.match(info, /CreationDate:\s+Sat Jan\s+1 00:00:00 2000/);
   });
 
+  it('every table ends at the right margin, under the 单位：万元 line (seed: its last columns print figures)', async () => {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'juesuan-pdf-'));
+    fs.writeFileSync(path.join(tmp, 'x.pdf'), await renderPdf(d));
+    const xml = execFileSync('pdftotext', ['-bbox', path.join(tmp, 'x.pdf'), '-'], { encoding: 'utf8' });
+    fs.rmSync(tmp, { recursive: true, force: true });
+    let tables = 0;
+    for (const page of xml.split('<page ').slice(1)) {
+      const words = [...page.matchAll(/xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</g)].map((m) => ({
+        right: Number(m[1]),
+        bottom: Number(m[2]),
+        text: m[3] ?? '',
+      }));
+      const unit = words.find((w) => w.text.endsWith('单位：万元'));
+      if (!unit) continue;
+      tables++;
+      const figures = words.filter((w) => w.bottom > unit.bottom && /^-?[\d,]+\.\d\d$/.test(w.text));
+      const right = Math.max(...figures.map((w) => w.right));
+      // A right-aligned figure sits one padding (2 pt) and one rule inside the table's edge.
+      assert.ok(
+        right > unit.right - 3 && right < unit.right,
+        `figures end at ${right}, the unit line at ${unit.right}`,
+      );
+    }
+    assert.ok(tables >= 8, `${tables} table pages`);
+  });
+
   it('no page ends with a heading: a heading goes to the next page with the text after it (both examples)', async () => {
     for (const dir of ['examples/shenzhen-fupin-2019', 'examples/shanghai-putuo-2024']) {
       const file = `${dir}/data.json`;
