@@ -3,11 +3,11 @@
 import type { DepartmentData, ProjectInput } from '../import/workbook/schema.ts';
 import type { Section, TextBlock } from '../model/disclosure.ts';
 import { percentHundredths } from '../model/money.ts';
+import { chineseNumber } from '../model/numerals.ts';
 import type { Template } from '../model/templates.ts';
 import { rounded } from './cells.ts';
 import type { Ledger } from './ledger.ts';
 import type { CodeNames } from './names.ts';
-import { chineseNumber } from '../model/numerals.ts';
 import { againstBudget, change, clauses, hundredths, shareOf, trimStop, wan } from './phrases.ts';
 import { formatPoints, type ScoreResult } from './scoring.ts';
 import { type Figures, FUND_NAMES } from './tables.ts';
