@@ -31,6 +31,8 @@ export interface TableDef {
   fixedRows?: RowDef[];
   /** Columns whose sum is the total column, for "row = Σ columns" identities. */
   parts?: { total: string; parts: string[] }[];
+  /** Printed on a landscape page even when narrow (2024 table 4, as the official). */
+  landscape?: boolean;
 }
 
 export interface Template {
@@ -45,6 +47,8 @@ export interface Template {
   zeroAmount: 'figure' | 'blank';
   /** Empty lines a 功能分类 table without any 科目 line (only its 合计) prints above the 合计 line. */
   emptyTableLines: number;
+  /** 支出功能分类科目编码 printed in three columns 类 | 款 | 项 ("201 | 06 | 01"), not as one 7-digit code. */
+  splitCodes: boolean;
 }
 
 const classRows = (year: 2019 | 2024, side: 'expense', codes: readonly string[]): RowDef[] =>
@@ -279,6 +283,7 @@ export const NATIONAL_2019: Template = {
   label: '2019 年部门决算公开模板（8 张表）',
   zeroAmount: 'figure',
   emptyTableLines: 0,
+  splitCodes: false,
   tables: [
     SUMMARY_2019,
     INCOME_TABLE,
@@ -314,6 +319,8 @@ export const SHANGHAI_2024: Template = {
   zeroAmount: 'blank',
   // Putuo 2024 prints its empty tables 8 and 9 with eight empty lines above 合计.
   emptyTableLines: 8,
+  // Putuo 2024 prints the code as 类 | 款 | 项 in tables 2, 3, 5, 8 and 9 (the blank template: one column, "2050205").
+  splitCodes: true,
   tables: [
     {
       ...SUMMARY_2019,
@@ -326,6 +333,7 @@ export const SHANGHAI_2024: Template = {
       columns: [...FISCAL_2019.columns, { id: 'capital', headers: ['国有资本经营预算财政拨款'], side: 'expense' }],
       fixedRows: [...T4_INCOME(true), ...classRows(2024, 'expense', CLASSES_2024), ...T4_EXPENSE_TAIL(false)],
       parts: [{ total: 'total', parts: ['general', 'fund', 'capital'] }],
+      landscape: true,
     },
     GENERAL_EXPENSE_TABLE,
     BASIC_ECON,

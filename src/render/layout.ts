@@ -4,7 +4,7 @@ import type { Cell, Disclosure, PerformanceEvaluation, Row, Table } from '../mod
 import { formatScaled } from '../model/money.ts';
 import { chineseNumber } from '../model/numerals.ts';
 import { SPENDING_COLUMNS } from '../model/performance.ts';
-import { templateById } from '../model/templates.ts';
+import { type Template, templateById } from '../model/templates.ts';
 
 export interface GridCell {
   text: string;
@@ -31,6 +31,8 @@ export interface Grid {
   notes: string[];
   /** Relative column widths. */
   widths: number[];
+  /** Printed in landscape although narrow: the template says so. */
+  landscape?: boolean;
 }
 
 export function cellText(c: Cell | undefined): string {
@@ -113,32 +115,44 @@ function amountPath(t: Table, header: string[]): string[] {
   return header;
 }
 
+/** 类 / 款 / 项 parts of a 功能分类 code: "2010601" → 201 | 06 | 01, a 类 row "201" → 201 | | . */
+function codeParts(code: string | undefined): string[] {
+  const c = code ?? '';
+  return [c.slice(0, 3), c.slice(3, 5), c.slice(5, 7)];
+}
+
 /**
- * 功能分类 tables (T2, T3, T5, T8, T9): 项目 over code and name, then the amount columns with their full paths. A table
- * with no 科目 line prints the template's empty lines above its 合计.
+ * 功能分类 tables (T2, T3, T5, T8, T9): 项目 over code and name, then the amount columns with their full paths. The
+ * code is one column, or three (类 / 款 / 项 under 支出功能分类科目编码) where the template splits it. A table with no
+ * 科目 line prints the template's empty lines above its 合计.
  */
-function functionalGrid(t: Table, emptyLines: number): Grid {
-  const paths = [
-    ['项目', '支出功能分类科目编码'],
-    ['项目', '科目名称'],
-    ...t.columns.map((c) => amountPath(t, c.header)),
-  ];
+function functionalGrid(t: Table, template: Template | undefined): Grid {
+  const split = template?.splitCodes ?? false;
+  const codePaths = split
+    ? ['类', '款', '项'].map((p) => ['项目', '支出功能分类科目编码', p])
+    : [['项目', '支出功能分类科目编码']];
+  const paths = [...codePaths, ['项目', '科目名称'], ...t.columns.map((c) => amountPath(t, c.header))];
   const header = headerRows(paths);
+  const lead = codePaths.length + 1;
   const body: GridRow[] = t.rows.map((r) => {
-    const total = r.key === 'total';
-    const row: GridRow = total
-      ? [{ text: r.label, colSpan: 2, align: 'center', bold: true }, null]
-      : [
-          { text: r.code ?? '', align: 'left' },
-          { text: r.label, align: 'left', indent: indentOf(r.code) },
-        ];
+    const row: GridRow =
+      r.key === 'total'
+        ? [
+            { text: r.label, colSpan: lead, align: 'center', bold: true },
+            ...Array.from({ length: lead - 1 }, () => null),
+          ]
+        : [
+            ...(split ? codeParts(r.code) : [r.code ?? '']).map((text): GridCell => ({ text, align: 'left' })),
+            { text: r.label, align: 'left', indent: split ? 0 : indentOf(r.code) },
+          ];
     for (const c of t.columns) row.push(amount(r.cells[c.id]));
     return row;
   });
-  const n = 2 + t.columns.length;
+  const n = lead + t.columns.length;
   if (t.rows.every((r) => r.key === 'total'))
-    body.unshift(...Array.from({ length: emptyLines }, (): GridRow => fill([], n)));
-  return base(t, header, body, [1.4, 3.2, ...t.columns.map(() => 1.3)]);
+    body.unshift(...Array.from({ length: template?.emptyTableLines ?? 0 }, (): GridRow => fill([], n)));
+  const codeWidths = split ? [0.6, 0.6, 0.6] : [1.4];
+  return base(t, header, body, [...codeWidths, 3.2, ...t.columns.map(() => 1.3)]);
 }
 
 function base(t: Table, header: GridRow[], body: GridRow[], widths: number[]): Grid {
@@ -358,6 +372,12 @@ function threePublicGrid(t: Table, template: string): Grid {
 }
 
 export function tableGrid(t: Table, template: string): Grid {
+  const g = kindGrid(t, template);
+  if (templateById(template)?.tables.find((d) => d.kind === t.kind)?.landscape) g.landscape = true;
+  return g;
+}
+
+function kindGrid(t: Table, template: string): Grid {
   switch (t.kind) {
     case 'income_expense_summary':
     case 'fiscal_summary':
@@ -375,7 +395,7 @@ export function tableGrid(t: Table, template: string): Grid {
     case 'three_public':
       return threePublicGrid(t, template);
     default:
-      return functionalGrid(t, templateById(template)?.emptyTableLines ?? 0);
+      return functionalGrid(t, templateById(template));
   }
 }
 

@@ -24,8 +24,9 @@ function tableNode(g: Grid, landscape: boolean): Node[] {
   const total = g.widths.reduce((a, b) => a + b, 0);
   // The table ends at the right margin, under the "单位：万元" line.
   const widths = g.widths.map((w) => Math.floor(((w / total) * avail - CELL_EXTRA) * 100) / 100);
-  // Long tables print smaller so that they keep to one page where they can.
-  const dense = g.body.length > 28;
+  // Long tables print smaller so that they keep to one page where they can. A table the template puts on a
+  // landscape page (2024 table 4) cannot: it runs over two pages at the usual size, as the official does.
+  const dense = g.body.length > 28 && g.landscape !== true;
   const size = dense ? 7 : n > 8 ? 7.5 : 8.5;
   const headerSize = headerFont(n, size);
   const toRow = (r: GridRow, header: boolean, index = 0): Node[] =>
@@ -40,8 +41,9 @@ function tableNode(g: Grid, landscape: boolean): Node[] {
       if (c.indent) node.preserveLeadingSpaces = true;
       if (c.colSpan && c.colSpan > 1) node.colSpan = c.colSpan;
       if (c.rowSpan && c.rowSpan > 1) node.rowSpan = c.rowSpan;
-      if (header && index > 0 && c.rowSpan && c.rowSpan > 1) {
-        // pdfmake misplaces a middle-aligned cell spanning header rows below the first: centred by a top margin.
+      if (header && c.rowSpan && (index > 0 ? c.rowSpan > 1 : c.rowSpan > 2)) {
+        // pdfmake misplaces a middle-aligned cell spanning header rows below the first, or three rows from the first
+        // (it sinks to the last): centred by a top margin.
         node.margin = [0, ((c.rowSpan - 1) * (headerSize * 1.1 + 2.5)) / 2, 0, 0];
       } else if (header || (c.rowSpan && c.rowSpan > 1)) node.verticalAlignment = 'middle';
       if (header) node.fillColor = '#f0f0f0';

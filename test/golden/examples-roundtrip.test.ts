@@ -76,6 +76,12 @@ for (const dir of ['examples/shenzhen-fupin-2019', 'examples/shanghai-putuo-2024
       );
     });
 
+    it('reads every row back with its code and name (2024 prints the code as 类 / 款 / 项)', () => {
+      const rows = (d: Disclosure) =>
+        d.tables.flatMap((t) => t.rows.map((r) => `${t.kind} ${r.key} ${r.code ?? '-'} ${r.label}`)).sort();
+      assert.deepEqual(rows(back), rows(built));
+    });
+
     it('the imported PDF has no error finding', () => {
       const errors = check(back).findings.filter((f) => f.severity === 'error');
       assert.deepEqual(

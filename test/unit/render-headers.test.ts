@@ -4,12 +4,15 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { after, describe, it } from 'node:test';
 import ExcelJS from 'exceljs';
+import { strFromU8, unzipSync } from 'fflate';
 import { compile } from '../../src/compile/index.ts';
 import { parseDepartmentJson } from '../../src/import/workbook/json.ts';
 import type { Disclosure, TableKind } from '../../src/model/disclosure.ts';
+import { renderDocx } from '../../src/render/docx.ts';
 import { renderHtml } from '../../src/render/html.ts';
 import { FORMATS, renderAll } from '../../src/render/index.ts';
 import { type Grid, type GridRow, tableGrid } from '../../src/render/layout.ts';
+import { outline } from '../../src/render/outline.ts';
 import { renderPdf } from '../../src/render/pdf.ts';
 import { PdfThread } from '../../src/render/pdf-thread.ts';
 import { renderXlsx } from '../../src/render/xlsx.ts';
@@ -96,7 +99,7 @@ describe('multi-level headers', () => {
     for (const kind of ['gov_fund', 'state_capital'] as const) {
       const g = grid(putuo, kind);
       assert.equal(g.body.length, 9, kind);
-      assert.ok(g.body.slice(0, 8).every((r) => r.length === 8 && r.every((c) => c?.text === '')));
+      assert.ok(g.body.slice(0, 8).every((r) => r.length === 10 && r.every((c) => c?.text === '')));
       assert.equal(g.body[8]?.[0]?.text, '合计');
     }
     const t8 = seed.tables.find((x) => x.kind === 'gov_fund');
@@ -185,6 +188,102 @@ describe('multi-level headers', () => {
     const texts: string[] = [];
     ws.eachRow((r) => r.eachCell((c) => texts.push(String(c.value ?? ''))));
     for (const h of ['支出', '合计', '一般公共预算财政拨款', '政府性基金预算财政拨款']) assert.ok(texts.includes(h), h);
+  });
+});
+
+const FUNCTIONAL: TableKind[] = ['income', 'expense', 'general_budget_expense', 'gov_fund', 'state_capital'];
+
+describe('支出功能分类科目编码: 2024 in three columns 类 / 款 / 项, 2019 in one', () => {
+  it('2024: 项目 over the code parts and 科目名称, 类 / 款 / 项 on the last header line', () => {
+    for (const kind of FUNCTIONAL) {
+      const g = grid(putuo, kind);
+      assert.equal(g.header.length, 3, kind);
+      assert.deepEqual(spans(g.header[0]).slice(0, 1), ['项目×4'], kind);
+      assert.deepEqual(spans(g.header[1]).slice(0, 2), ['支出功能分类科目编码×3', '科目名称'], kind);
+      assert.equal(g.header[1]?.[3]?.rowSpan, 2, kind);
+      assert.deepEqual(spans(g.header[2]).slice(0, 3), ['类', '款', '项'], kind);
+      assert.deepEqual(leaves(g).slice(0, 4), ['类', '款', '项', '科目名称'], kind);
+      // The amount columns keep their headers, spanning down to the 类 / 款 / 项 line.
+      const t = putuo.tables.find((x) => x.kind === kind);
+      assert.equal(g.widths.length, 4 + (t?.columns.length ?? 0), kind);
+    }
+  });
+
+  it('2024: each code row prints its 类, 款 and 项 in their own cells; 合计 spans the four', () => {
+    const g = grid(putuo, 'general_budget_expense');
+    const t = putuo.tables.find((x) => x.kind === 'general_budget_expense');
+    assert.ok(t);
+    const lead = (code: string) => {
+      const i = t.rows.findIndex((r) => r.code === code);
+      assert.ok(i >= 0, code);
+      return g.body[i]?.slice(0, 4).map((c) => c?.text);
+    };
+    assert.deepEqual(lead('201'), ['201', '', '', '一般公共服务支出']);
+    assert.deepEqual(lead('20106'), ['201', '06', '', '财政事务']);
+    assert.deepEqual(lead('2010601'), ['201', '06', '01', '行政运行']);
+    for (const [i, r] of t.rows.entries()) {
+      const cells = g.body[i] ?? [];
+      if (r.key === 'total') {
+        assert.equal(cells[0]?.colSpan, 4);
+        assert.deepEqual(cells.slice(1, 4), [null, null, null]);
+      } else
+        assert.equal(
+          cells
+            .slice(0, 3)
+            .map((c) => c?.text)
+            .join(''),
+          r.code,
+        );
+    }
+  });
+
+  it('2019: one code column with the whole code', () => {
+    for (const kind of ['income', 'expense', 'general_budget_expense', 'gov_fund'] as const) {
+      const g = grid(seed, kind);
+      assert.equal(g.header.length, 2, kind);
+      assert.deepEqual(leaves(g).slice(0, 2), ['支出功能分类科目编码', '科目名称'], kind);
+      const t = seed.tables.find((x) => x.kind === kind);
+      t?.rows.forEach((r, i) => {
+        if (r.code) assert.equal(g.body[i]?.[0]?.text, r.code, kind);
+      });
+    }
+    assert.ok(grid(seed, 'expense').body.some((r) => r[0]?.text.length === 7));
+  });
+
+  it('DOCX prints the code parts in their own cells', async () => {
+    const xml = strFromU8(unzipSync(await renderDocx(putuo))['word/document.xml'] ?? new Uint8Array());
+    const cells = xml.replace(/<\/w:tc>/g, '|').replace(/<[^>]+>/g, '');
+    assert.ok(cells.includes('|类|款|项|'));
+    assert.ok(cells.includes('|201|06|01|行政运行|'));
+    assert.ok(cells.includes('|201|||一般公共服务支出|'));
+  });
+
+  it('XLSX keeps the code parts as text ("06", not 6)', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await renderXlsx(putuo)) as unknown as ArrayBuffer);
+    const ws = wb.worksheets.find((w) => w.name.startsWith('5 '));
+    assert.ok(ws);
+    const rows: unknown[][] = [];
+    ws.eachRow((r) => {
+      rows.push([1, 2, 3, 4].map((c) => r.getCell(c).value));
+    });
+    assert.ok(rows.some((r) => r[0] === '类' && r[1] === '款' && r[2] === '项'));
+    assert.ok(rows.some((r) => r[0] === '201' && r[1] === '06' && r[2] === '01' && r[3] === '行政运行'));
+  });
+});
+
+describe('page orientation', () => {
+  /** Title → landscape for every table block (the annex tables have other titles). */
+  const of = (d: Disclosure) =>
+    new Map(outline(d).flatMap((b) => (b.kind === 'table' ? [[b.grid.title, b.landscape] as const] : [])));
+  it('2024 table 4 on a landscape page, as the official; 2019 table 4 stays portrait', () => {
+    assert.equal(of(putuo).get('财政拨款收入支出决算总表'), true);
+    assert.equal(of(seed).get('财政拨款收入支出决算总表'), false);
+    // The official Putuo pages: tables 2, 3, 4, 7, 8 and 9 landscape, 1, 5 and 6 portrait.
+    assert.deepEqual(
+      putuo.tables.map((t) => of(putuo).get(t.title)),
+      [false, true, true, true, false, false, true, true, true],
+    );
   });
 });
 
