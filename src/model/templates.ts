@@ -31,7 +31,7 @@ export interface TableDef {
   fixedRows?: RowDef[];
   /** Columns whose sum is the total column, for "row = Σ columns" identities. */
   parts?: { total: string; parts: string[] }[];
-  /** Printed on a landscape page even when narrow (2024 table 4, as the official). */
+  /** Page orientation where the official fixes it (2024: table 4 landscape, table 6 portrait); otherwise by width. */
   landscape?: boolean;
 }
 
@@ -336,7 +336,8 @@ export const SHANGHAI_2024: Template = {
       landscape: true,
     },
     GENERAL_EXPENSE_TABLE,
-    BASIC_ECON,
+    // Putuo 2024 prints table 6 on portrait pages, its 类 | 款 columns notwithstanding.
+    { ...BASIC_ECON, landscape: false },
     {
       ...THREE_PUBLIC_2019,
       titles: ['财政拨款“三公”经费支出决算表', '一般公共预算财政拨款“三公”经费支出决算表'],

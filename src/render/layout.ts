@@ -31,7 +31,7 @@ export interface Grid {
   notes: string[];
   /** Relative column widths. */
   widths: number[];
-  /** Printed in landscape although narrow: the template says so. */
+  /** Orientation the template fixes for this table; otherwise the outline picks it by width. */
   landscape?: boolean;
 }
 
@@ -115,10 +115,25 @@ function amountPath(t: Table, header: string[]): string[] {
   return header;
 }
 
-/** 类 / 款 / 项 parts of a 功能分类 code: "2010601" → 201 | 06 | 01, a 类 row "201" → 201 | | . */
-function codeParts(code: string | undefined): string[] {
-  const c = code ?? '';
-  return [c.slice(0, 3), c.slice(3, 5), c.slice(5, 7)];
+const CODE_LEVELS = ['类', '款', '项'];
+
+/**
+ * Code columns of a 功能分类 (3 levels) or 经济分类 (2 levels) table: one column, or where the template splits codes
+ * one per level (类 | 款 | 项) under `heading`.
+ */
+function codeColumns(split: boolean, levels: number, heading: string[], single: string[], width: number) {
+  const names = CODE_LEVELS.slice(0, levels);
+  return {
+    paths: split ? names.map((p) => [...heading, p]) : [single],
+    /** One column `width` wide, or 0.6 a level. */
+    widths: split ? names.map(() => 0.6) : [width],
+    /** "2010601" → 201 | 06 | 01, a 类 row "201" → 201 | | ; unsplit the code as printed. */
+    cells: (code: string | undefined, style: Partial<GridCell> = {}): GridCell[] => {
+      const c = code ?? '';
+      const parts = split ? [c.slice(0, 3), c.slice(3, 5), c.slice(5, 7)].slice(0, levels) : [c];
+      return parts.map((text): GridCell => ({ text, align: 'left', ...style }));
+    },
+  };
 }
 
 /**
@@ -128,12 +143,10 @@ function codeParts(code: string | undefined): string[] {
  */
 function functionalGrid(t: Table, template: Template | undefined): Grid {
   const split = template?.splitCodes ?? false;
-  const codePaths = split
-    ? ['类', '款', '项'].map((p) => ['项目', '支出功能分类科目编码', p])
-    : [['项目', '支出功能分类科目编码']];
-  const paths = [...codePaths, ['项目', '科目名称'], ...t.columns.map((c) => amountPath(t, c.header))];
+  const codes = codeColumns(split, 3, ['项目', '支出功能分类科目编码'], ['项目', '支出功能分类科目编码'], 1.4);
+  const paths = [...codes.paths, ['项目', '科目名称'], ...t.columns.map((c) => amountPath(t, c.header))];
   const header = headerRows(paths);
-  const lead = codePaths.length + 1;
+  const lead = codes.paths.length + 1;
   const body: GridRow[] = t.rows.map((r) => {
     const row: GridRow =
       r.key === 'total'
@@ -141,18 +154,14 @@ function functionalGrid(t: Table, template: Template | undefined): Grid {
             { text: r.label, colSpan: lead, align: 'center', bold: true },
             ...Array.from({ length: lead - 1 }, () => null),
           ]
-        : [
-            ...(split ? codeParts(r.code) : [r.code ?? '']).map((text): GridCell => ({ text, align: 'left' })),
-            { text: r.label, align: 'left', indent: split ? 0 : indentOf(r.code) },
-          ];
+        : [...codes.cells(r.code), { text: r.label, align: 'left', indent: split ? 0 : indentOf(r.code) }];
     for (const c of t.columns) row.push(amount(r.cells[c.id]));
     return row;
   });
   const n = lead + t.columns.length;
   if (t.rows.every((r) => r.key === 'total'))
     body.unshift(...Array.from({ length: template?.emptyTableLines ?? 0 }, (): GridRow => fill([], n)));
-  const codeWidths = split ? [0.6, 0.6, 0.6] : [1.4];
-  return base(t, header, body, [...codeWidths, 3.2, ...t.columns.map(() => 1.3)]);
+  return base(t, header, body, [...codes.widths, 3.2, ...t.columns.map(() => 1.3)]);
 }
 
 function base(t: Table, header: GridRow[], body: GridRow[], widths: number[]): Grid {
@@ -224,34 +233,29 @@ function padTail<T>(rows: T[], n: number): (T | undefined)[] {
   return rows.length === 0 ? pad(rows, n) : [...pad(rows.slice(0, -1), n - 1), ...rows.slice(-1)];
 }
 
-/** 基本支出表 (T6): 经济分类 in side-by-side groups; footer 人员经费合计 / 公用经费合计. */
-function basicGrid(t: Table, groupsOf: string[][]): Grid {
+/**
+ * 基本支出表 (T6): 经济分类 in side-by-side groups; footer 人员经费合计 / 公用经费合计. Where the template splits codes,
+ * 类 | 款 under 经济分类 / 科目编码 with plain names, as Putuo 2024; otherwise one code column, 类 lines bold.
+ */
+function basicGrid(t: Table, groupsOf: string[][], template: Template | undefined): Grid {
+  const split = template?.splitCodes ?? false;
+  const codes = codeColumns(split, 2, ['经济分类', '科目编码'], ['经济分类科目编码'], 0.9);
   const rows = t.rows.filter((r) => r.code !== undefined);
   const groups = groupsOf.map((prefixes) => rows.filter((r) => prefixes.some((p) => (r.code ?? '').startsWith(p))));
   const n = Math.max(...groups.map((g) => g.length));
-  const header: GridRow[] = [
-    groups.flatMap(
-      (): GridRow => [
-        { text: '经济分类科目编码', align: 'center', bold: true },
-        { text: '科目名称', align: 'center', bold: true },
-        { text: '决算数', align: 'center', bold: true },
-      ],
-    ),
-  ];
+  const header = headerRows(groups.flatMap(() => [...codes.paths, ['科目名称'], ['决算数']]));
+  const lead = codes.paths.length + 1;
+  const per = lead + 1;
   const body: GridRow[] = [];
   for (let i = 0; i < n; i++) {
     body.push(
       groups.flatMap((g): GridRow => {
         const r = g[i];
-        if (!r) return [{ text: '' }, { text: '' }, { text: '' }];
+        if (!r) return fill([], per);
+        const cls = !split && (r.code ?? '').length === 3;
         return [
-          { text: r.code ?? '', align: 'left', bold: (r.code ?? '').length === 3 },
-          {
-            text: r.label,
-            align: 'left',
-            indent: (r.code ?? '').length === 3 ? 0 : 1,
-            bold: (r.code ?? '').length === 3,
-          },
+          ...codes.cells(r.code, { bold: cls }),
+          { text: r.label, align: 'left', indent: split || cls ? 0 : 1, bold: cls },
           amount(r.cells.amount),
         ];
       }),
@@ -259,13 +263,13 @@ function basicGrid(t: Table, groupsOf: string[][]): Grid {
   }
   const personnel = t.rows.find((r) => r.key === 'total.personnel');
   const pub = t.rows.find((r) => r.key === 'total.public');
-  const width = groups.length * 3;
+  const width = groups.length * per;
   const foot: GridRow = [
-    { text: personnel?.label ?? '人员经费合计', colSpan: 2, align: 'center', bold: true },
-    null,
+    { text: personnel?.label ?? '人员经费合计', colSpan: lead, align: 'center', bold: true },
+    ...Array.from({ length: lead - 1 }, () => null),
     amount(personnel?.cells.amount),
-    { text: pub?.label ?? '公用经费合计', colSpan: width - 4, align: 'center', bold: true },
-    ...Array.from({ length: width - 5 }, () => null),
+    { text: pub?.label ?? '公用经费合计', colSpan: width - lead - 2, align: 'center', bold: true },
+    ...Array.from({ length: width - lead - 3 }, () => null),
     amount(pub?.cells.amount),
   ];
   body.push(foot);
@@ -273,7 +277,7 @@ function basicGrid(t: Table, groupsOf: string[][]): Grid {
     t,
     header,
     body,
-    groups.flatMap(() => [0.9, 3.3, 1]),
+    groups.flatMap(() => [...codes.widths, 3.3, 1]),
   );
 }
 
@@ -373,7 +377,8 @@ function threePublicGrid(t: Table, template: string): Grid {
 
 export function tableGrid(t: Table, template: string): Grid {
   const g = kindGrid(t, template);
-  if (templateById(template)?.tables.find((d) => d.kind === t.kind)?.landscape) g.landscape = true;
+  const landscape = templateById(template)?.tables.find((d) => d.kind === t.kind)?.landscape;
+  if (landscape !== undefined) g.landscape = landscape;
   return g;
 }
 
@@ -391,6 +396,7 @@ function kindGrid(t: Table, template: string): Grid {
               ['301', '303'],
               ['302', '307', '309', '310', '311', '312', '313', '399'],
             ],
+        templateById(template),
       );
     case 'three_public':
       return threePublicGrid(t, template);

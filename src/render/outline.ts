@@ -17,9 +17,9 @@ function sectionBlocks(s: Section, out: Block[]): void {
   for (const c of s.children) sectionBlocks(c, out);
 }
 
-/** Wide tables print in landscape, and those the template puts on a landscape page. */
+/** Wide tables print in landscape, unless the template fixes the orientation. */
 function isWide(g: Grid): boolean {
-  return g.landscape === true || g.widths.length > 7;
+  return g.landscape ?? g.widths.length > 7;
 }
 
 export function outline(d: Disclosure): Block[] {

@@ -179,6 +179,25 @@ describe('PDF geometry', () => {
     );
   });
 
+  it('reads 经济分类 over 科目编码 over 类 | 款 beside a wide 科目名称, in each of two groups (2024 table 6)', () => {
+    // As our 2024 layout prints it: three header lines, 科目名称 and 决算数 centred over all three, 7 pt.
+    const at = headerAt(7);
+    const group = (dx: number) => [
+      at('经济分类', 56.1 + dx, 84.1 + dx, 103.4),
+      at('科目编码', 56.1 + dx, 84.1 + dx, 116.1),
+      at('科目名称', 160.7 + dx, 188.7 + dx, 113.6),
+      at('决算数', 264.1 + dx, 285.1 + dx, 113.6),
+      at('类', 52.7 + dx, 59.7 + dx, 128.7),
+      at('款', 80.6 + dx, 87.6 + dx, 128.7),
+    ];
+    const leaves = buildLeafColumns([...group(0), ...group(255.7)], 42, 553, new Set(['决算数']));
+    const one = ['经济分类/科目编码/类', '经济分类/科目编码/款', '科目名称', '决算数'];
+    assert.deepEqual(
+      leaves.map((l) => l.path.join('/')),
+      [...one, ...one],
+    );
+  });
+
   it('a leaf between two lower cells with a neighbour on its own line stays a leaf', () => {
     // 本年收入 (two rows high) is centred between 科目名称 and 小计 of the line below, with 年初结转和结余 beside it.
     const at = headerAt(8);

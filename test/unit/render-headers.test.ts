@@ -51,6 +51,25 @@ function leaves(g: Grid): string[] {
   });
 }
 
+/** DOCX body text with each table cell closed by "|". */
+async function docxCells(d: Disclosure): Promise<string> {
+  const xml = strFromU8(unzipSync(await renderDocx(d))['word/document.xml'] ?? new Uint8Array());
+  return xml.replace(/<\/w:tc>/g, '|').replace(/<[^>]+>/g, '');
+}
+
+/** Values of the first `n` columns of each row of the XLSX sheet whose name starts with `prefix`. */
+async function sheetRows(d: Disclosure, prefix: string, n: number): Promise<unknown[][]> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load((await renderXlsx(d)) as unknown as ArrayBuffer);
+  const ws = wb.worksheets.find((w) => w.name.startsWith(prefix));
+  assert.ok(ws, prefix);
+  const rows: unknown[][] = [];
+  ws.eachRow((r) => {
+    rows.push(Array.from({ length: n }, (_, c) => r.getCell(c + 1).value));
+  });
+  return rows;
+}
+
 describe('multi-level headers', () => {
   it('T4: 合计 / 一般公共预算财政拨款 / 政府性基金预算财政拨款 under 支出', () => {
     const g = grid(seed, 'fiscal_summary');
@@ -251,24 +270,103 @@ describe('支出功能分类科目编码: 2024 in three columns 类 / 款 / 项,
   });
 
   it('DOCX prints the code parts in their own cells', async () => {
-    const xml = strFromU8(unzipSync(await renderDocx(putuo))['word/document.xml'] ?? new Uint8Array());
-    const cells = xml.replace(/<\/w:tc>/g, '|').replace(/<[^>]+>/g, '');
+    const cells = await docxCells(putuo);
     assert.ok(cells.includes('|类|款|项|'));
     assert.ok(cells.includes('|201|06|01|行政运行|'));
     assert.ok(cells.includes('|201|||一般公共服务支出|'));
   });
 
   it('XLSX keeps the code parts as text ("06", not 6)', async () => {
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load((await renderXlsx(putuo)) as unknown as ArrayBuffer);
-    const ws = wb.worksheets.find((w) => w.name.startsWith('5 '));
-    assert.ok(ws);
-    const rows: unknown[][] = [];
-    ws.eachRow((r) => {
-      rows.push([1, 2, 3, 4].map((c) => r.getCell(c).value));
-    });
+    const rows = await sheetRows(putuo, '5 ', 4);
     assert.ok(rows.some((r) => r[0] === '类' && r[1] === '款' && r[2] === '项'));
     assert.ok(rows.some((r) => r[0] === '201' && r[1] === '06' && r[2] === '01' && r[3] === '行政运行'));
+  });
+});
+
+describe('经济分类科目编码 of table 6: 2024 in two columns 类 / 款, 2019 in one', () => {
+  /** The model's coded rows of table 6: [code, name], sorted. */
+  const coded = (d: Disclosure) =>
+    (d.tables.find((x) => x.kind === 'general_budget_basic')?.rows ?? [])
+      .filter((r) => r.code)
+      .map((r) => [r.code, r.label])
+      .sort();
+  /** Coded rows as printed, group by group: code cells joined, and the name. */
+  const printed = (g: Grid, per: number) =>
+    g.body.slice(0, -1).flatMap((r) =>
+      Array.from({ length: g.widths.length / per }, (_, k) => r.slice(k * per, (k + 1) * per)).flatMap((cells) => {
+        const code = cells
+          .slice(0, per - 2)
+          .map((c) => c?.text)
+          .join('');
+        return code ? [[code, cells[per - 2]?.text]] : [];
+      }),
+    );
+
+  it('2024: 经济分类 over 科目编码 over 类 / 款 in each group; 科目名称 and 决算数 span the three header lines', () => {
+    const g = grid(putuo, 'general_budget_basic');
+    assert.equal(g.header.length, 3);
+    assert.deepEqual(spans(g.header[0]), ['经济分类×2', '科目名称', '决算数', '经济分类×2', '科目名称', '决算数']);
+    assert.deepEqual(spans(g.header[1]), ['科目编码×2', '科目编码×2']);
+    assert.deepEqual(spans(g.header[2]), ['类', '款', '类', '款']);
+    for (const i of [2, 3, 6, 7]) assert.equal(g.header[0]?.[i]?.rowSpan, 3, String(i));
+    assert.deepEqual(leaves(g), ['类', '款', '科目名称', '决算数', '类', '款', '科目名称', '决算数']);
+  });
+
+  it('2024: a 类 line prints 301 and a blank 款, a 款 line 301 | 01, names plain; footers span 类 to 科目名称', () => {
+    const g = grid(putuo, 'general_budget_basic');
+    const row = (code: string) => {
+      for (const r of g.body)
+        for (const k of [0, 4])
+          if (r[k]?.text === code.slice(0, 3) && r[k + 1]?.text === code.slice(3)) return r.slice(k, k + 4);
+      assert.fail(code);
+    };
+    assert.deepEqual(
+      row('301').map((c) => c?.text),
+      ['301', '', '工资福利支出', '2,082.85'],
+    );
+    assert.deepEqual(
+      row('30101').map((c) => c?.text),
+      ['301', '01', '基本工资', '262.33'],
+    );
+    assert.deepEqual(
+      row('30201').map((c) => c?.text),
+      ['302', '01', '办公费', '21.21'],
+    );
+    for (const c of [...row('301'), ...row('30101')].slice(0, 3)) assert.ok(!c?.bold && !c?.indent, c?.text);
+    // Every coded row of the model, printed once with its whole code split over the two cells.
+    assert.deepEqual(printed(g, 4).sort(), coded(putuo));
+    const foot = g.body.at(-1) ?? [];
+    assert.deepEqual(
+      foot.map((c) => (c ? `${c.text}${(c.colSpan ?? 1) > 1 ? `×${c.colSpan}` : ''}` : null)),
+      ['人员经费合计×3', null, null, '2,152.26', '公用经费合计×3', null, null, '184.65'],
+    );
+  });
+
+  it('2019: one code column with the whole code, 类 lines bold', () => {
+    const g = grid(seed, 'general_budget_basic');
+    assert.equal(g.header.length, 1);
+    assert.deepEqual(
+      spans(g.header[0]),
+      Array.from({ length: 3 }, () => ['经济分类科目编码', '科目名称', '决算数']).flat(),
+    );
+    assert.deepEqual(printed(g, 3).sort(), coded(seed));
+    assert.ok(g.body.some((r) => r[0]?.text.length === 5));
+    for (const r of g.body.slice(0, -1)) if (r[0]?.text.length === 3) assert.equal(r[0]?.bold, true, r[0]?.text);
+  });
+
+  it('DOCX and XLSX print the 类 and 款 cells, the 款 as text ("01", not 1)', async () => {
+    const cells = await docxCells(putuo);
+    // Header lines: 科目名称 and 决算数 merged down (empty continuation cells).
+    assert.ok(
+      cells.includes('经济分类|科目名称|决算数|经济分类|科目名称|决算数|科目编码|||科目编码|||类|款|||类|款|||'),
+    );
+    assert.ok(cells.includes('|301||工资福利支出|2,082.85|302||商品和服务支出|171.07|'));
+    assert.ok(cells.includes('|301|01|基本工资|262.33|302|01|办公费|21.21|'));
+    const rows = await sheetRows(putuo, '6 ', 7);
+    assert.ok(rows.some((r) => r[0] === '类' && r[1] === '款' && r[4] === '类' && r[5] === '款'));
+    assert.ok(
+      rows.some((r) => r[0] === '301' && r[1] === '01' && r[2] === '基本工资' && r[4] === '302' && r[5] === '01'),
+    );
   });
 });
 

@@ -168,6 +168,7 @@ export function buildLeafColumns(
     // Alone on the top line: a table-wide heading when centred on the whole table.
     const wide = Math.abs(s.y - top) < 0.5 * s.size && !segs.some((o) => o !== s && Math.abs(o.y - s.y) < 0.5 * s.size);
     let whole: typeof best;
+    let parent: typeof best;
     for (let i = 0; i < cells.length && !grouped; i++) {
       if (leafCentre(i) <= lo) continue;
       for (let j = i; j < cells.length; j++) {
@@ -176,16 +177,26 @@ export function buildLeafColumns(
         if (!a || !b || leafCentre(j) >= hi) continue;
         if (s.x0 < a.x0 - tol || s.x1 > b.x1 + tol) continue;
         if (below.some((n) => n.from <= j && n.to >= i && !(n.from >= i && n.to <= j))) continue;
-        const same = below.find((n) => n.from === i && n.to === j);
-        if (same && same.seg.y - s.bottom >= 1.6 * s.size) continue;
-        const d = Math.abs((a.x0 + b.x1) / 2 - centre);
+        // Centred on the run's cells, or on its leaf texts (cells guessed from text gaps are lopsided beside a wide
+        // column: 经济分类 / 科目编码 over 类 | 款 next to 科目名称).
+        const d = Math.min(
+          Math.abs((a.x0 + b.x1) / 2 - centre),
+          Math.abs((leafCentre(i) + leafCentre(j)) / 2 - centre),
+        );
         if (d > Math.max(0.12 * (b.x1 - a.x0), s.size)) continue;
+        const same = below.find((n) => n.from === i && n.to === j);
+        if (same && same.seg.y - s.bottom >= 1.6 * s.size) {
+          // Far above a header spanning the same run: its parent, unless a wider run centres it as well.
+          if (same.from < same.to && (!parent || d < parent.d)) parent = { from: i, to: j, d };
+          continue;
+        }
         if (wide && i === 0 && j === cells.length - 1) whole = { from: i, to: j, d };
         const better = !best || j - i < best.to - best.from || (j - i === best.to - best.from && d < best.d);
         if (better) best = { from: i, to: j, d };
       }
     }
     if (whole) best = whole;
+    else if (parent && (!best || best.d > parent.d + s.size)) best = parent;
     if (!best) continue;
     const { from, to } = best;
     // The same run as a header below: a wrapped line of that header cell.
