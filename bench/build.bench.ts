@@ -1,6 +1,6 @@
-// Build benchmark: one department in every format with the PDF in a worker thread, as `juesuan build` does
-// (target ≤ 2 s; cold = first build in a fresh process, warm = the second), and 1,000 generated departments to
-// JSON + HTML in 2 worker processes (target ≤ 60 s).
+// Build benchmark: one department in every format with the PDF in a worker thread, as `juesuan build` does, through
+// the compiled modules (target ≤ 2 s; cold = first build in a fresh process, warm = the second; that process is
+// bench/build-cold.mjs), and 1,000 generated departments to JSON + HTML in 2 worker processes (target ≤ 60 s).
 // Run alone: node --import tsx bench/build.bench.ts
 
 import { fork, spawnSync } from 'node:child_process';
@@ -8,15 +8,16 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { distIsFresh } from '../scripts/dist-fresh.mjs';
 import { compile } from '../src/compile/index.ts';
 import { encodeDepartment, parseDepartmentJson } from '../src/import/workbook/json.ts';
 import type { DepartmentData } from '../src/import/workbook/schema.ts';
 import { toJson } from '../src/model/json.ts';
+import { FORMATS } from '../src/render/formats.ts';
 import { renderHtml } from '../src/render/html.ts';
-import { FORMATS, render } from '../src/render/index.ts';
-import { PdfThread } from '../src/render/pdf-thread.ts';
 
 const SEED = 'examples/shenzhen-fupin-2019/data.json';
+const HERE = path.dirname(fileURLToPath(import.meta.url));
 /** The Node options bin/juesuan.js starts with (its first line), so that fresh processes here start as it does. */
 const NODE_FLAGS = (fs.readFileSync('bin/juesuan.js', 'utf8').split('\n')[0] ?? '')
   .replace(/^#!\/usr\/bin\/env -S node\s*/, '')
@@ -56,45 +57,9 @@ interface OneBuild {
   steps: Record<string, number>;
 }
 
-/**
- * One department in every format, the way `juesuan build` does it: the PDF thread is started first, the data is
- * compiled, then the PDF is drawn in the thread while the other formats are drawn here (their modules are loaded
- * when first asked for, inside the measured time).
- */
-async function oneDepartment(thread: PdfThread | undefined): Promise<{ build: OneBuild; thread: PdfThread }> {
-  const cpu0 = process.cpuUsage();
-  const t0 = process.hrtime.bigint();
-  const pdf = thread ?? new PdfThread();
-  const steps: Record<string, number> = {};
-  const d = compile(seed(), { file: 'data.json' });
-  steps.compile = ms(t0);
-  const tPdf = process.hrtime.bigint();
-  const pdfDone = pdf.render(d).then(() => ms(tPdf));
-  pdfDone.catch(() => undefined);
-  for (const f of FORMATS) {
-    if (f === 'pdf') continue;
-    const t = process.hrtime.bigint();
-    await render(d, f);
-    steps[f] = ms(t);
-  }
-  steps.pdf = await pdfDone;
-  const total = ms(t0);
-  const cpu = process.cpuUsage(cpu0);
-  return { build: { ms: total, cpuMs: (cpu.user + cpu.system) / 1000, steps }, thread: pdf };
-}
-
-/** In a fresh process: a cold build (new PDF thread, format modules not yet loaded), then a warm one. */
-async function coldChild(): Promise<void> {
-  const sinceStart = performance.now();
-  const cold = await oneDepartment(undefined);
-  const warm = await oneDepartment(cold.thread);
-  await cold.thread.close();
-  process.send?.({ cold: cold.build, warm: warm.build, processMs: sinceStart + cold.build.ms });
-}
-
 function runColdChild(): Promise<{ cold: OneBuild; warm: OneBuild; processMs: number }> {
   return new Promise((resolve, reject) => {
-    const child = fork(fileURLToPath(import.meta.url), [COLD_FLAG], { execArgv: [...NODE_FLAGS, '--import', 'tsx'] });
+    const child = fork(path.join(HERE, 'build-cold.mjs'), [SEED], { execArgv: NODE_FLAGS });
     child.once('message', (m) => resolve(m as { cold: OneBuild; warm: OneBuild; processMs: number }));
     child.once('error', reject);
     child.once('exit', (code) => {
@@ -108,14 +73,19 @@ const median = (xs: number[]): number => {
   return s[Math.floor((s.length - 1) / 2)] ?? Number.NaN;
 };
 
-/** Cold and warm builds of one department side by side, medians of RUNS fresh processes. */
+/**
+ * Cold and warm builds of one department side by side, medians of RUNS fresh processes, through the compiled modules
+ * (compiled first when a source is newer, as `npm ci` leaves them).
+ */
 async function oneDepartmentReport(): Promise<void> {
+  if (!distIsFresh(new URL('../', import.meta.url)))
+    spawnSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
   const runs: { cold: OneBuild; warm: OneBuild; processMs: number }[] = [];
   for (let i = 0; i < RUNS; i++) runs.push(await runColdChild());
   const col = (b: (r: (typeof runs)[number]) => OneBuild, k: string) => median(runs.map((r) => b(r).steps[k] ?? 0));
   const rows = ['compile', ...FORMATS.filter((f) => f !== 'pdf'), 'pdf'];
   const out = [
-    `build: one department, all ${FORMATS.length} formats — median of ${RUNS} fresh processes (node ${NODE_FLAGS.join(' ')}), load average ${os.loadavg()[0]?.toFixed(1)} (${os.cpus().length} cores)`,
+    `build: one department, all ${FORMATS.length} formats, compiled (dist/) — median of ${RUNS} fresh processes (node ${NODE_FLAGS.join(' ')}), load average ${os.loadavg()[0]?.toFixed(1)} (${os.cpus().length} cores)`,
     `  ${'step'.padEnd(34)}${'cold'.padStart(8)}${'warm'.padStart(8)}`,
     ...rows.map(
       (k) =>
@@ -135,7 +105,7 @@ async function oneDepartmentReport(): Promise<void> {
       .padStart(8)}${median(runs.map((r) => r.warm.cpuMs))
       .toFixed(0)
       .padStart(8)}`,
-    `  cold runs: ${runs.map((r) => r.cold.ms.toFixed(0)).join(', ')} ms; from process start (Node, TypeScript loader, imports) to the last file: ${median(runs.map((r) => r.processMs)).toFixed(0)} ms`,
+    `  cold runs: ${runs.map((r) => r.cold.ms.toFixed(0)).join(', ')} ms; from process start (Node, imports) to the last file: ${median(runs.map((r) => r.processMs)).toFixed(0)} ms`,
     `build: one department target ≤ 2000 ms — cold ${cold <= 2000 ? 'met' : 'missed'} (${cold.toFixed(0)} ms), warm ${warm <= 2000 ? 'met' : 'missed'} (${warm.toFixed(0)} ms)`,
   );
   process.stdout.write(`${out.join('\n')}\n`);
@@ -229,13 +199,9 @@ export async function run(): Promise<void> {
 }
 
 const RUNS = 3;
-const COLD_FLAG = '--juesuan-build-bench-cold';
 const WORKER_FLAG = '--juesuan-build-bench-worker';
 const argv = process.argv.slice(2);
-if (argv[0] === COLD_FLAG) {
-  await coldChild();
-  process.disconnect?.();
-} else if (argv[0] === WORKER_FLAG) {
+if (argv[0] === WORKER_FLAG) {
   await workerMain({ from: Number(argv[1]), to: Number(argv[2]), out: argv[3] ?? '' });
   process.disconnect?.();
 } else if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {

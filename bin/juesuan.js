@@ -4,28 +4,9 @@
 // (measured: bench/build.bench.ts, CLI line).
 // Entry point: the compiled CLI in dist/ when it is newer than every source file (`npm run build`, run by `npm ci`),
 // otherwise the TypeScript sources through tsx's loader.
-import { readdirSync, statSync } from 'node:fs';
+import { distIsFresh } from '../scripts/dist-fresh.mjs';
 
-const root = new URL('../', import.meta.url);
-
-/** Newest modification time of the files under a folder, in ms. */
-function newest(dir) {
-  let t = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (e.isFile()) t = Math.max(t, statSync(`${e.parentPath ?? e.path}/${e.name}`).mtimeMs);
-  }
-  return t;
-}
-
-function builtAt() {
-  try {
-    return statSync(new URL('dist/.built', root)).mtimeMs;
-  } catch {
-    return -1;
-  }
-}
-
-if (builtAt() >= newest(new URL('src', root))) {
+if (distIsFresh(new URL('../', import.meta.url))) {
   await import('../dist/cli/main.js');
 } else {
   (await import('tsx/esm/api')).register();
