@@ -41,6 +41,8 @@ export function fontCacheDir(env = process.env) {
   return join(base, 'juesuan', 'fonts');
 }
 
+/** Names the base set below; a cached subset made for another base set is made anew. */
+const BASE_SET = 'ascii+gb2312';
 /** @type {Set<number> | undefined} */
 let base;
 
@@ -49,26 +51,15 @@ export function baseCodePoints() {
   if (base) return base;
   base = new Set();
   for (let c = 0x20; c < 0x7f; c++) base.add(c);
-  const gb = new TextDecoder('gb18030', { fatal: true });
+  const pairs = [];
   for (let row = 0xa1; row <= 0xf7; row++) {
     if (row > 0xa9 && row < 0xb0) continue;
-    for (let cell = 0xa1; cell <= 0xfe; cell++) {
-      let s;
-      try {
-        s = gb.decode(new Uint8Array([row, cell]));
-      } catch {
-        continue;
-      }
-      const c = s.codePointAt(0);
-      if (
-        c !== undefined &&
-        c >= 0x80 &&
-        !(c >= 0xe000 && c <= 0xf8ff) &&
-        s.length === String.fromCodePoint(c).length
-      ) {
-        base.add(c);
-      }
-    }
+    for (let cell = 0xa1; cell <= 0xfe; cell++) pairs.push(row, cell);
+  }
+  // Each pair reads as one character of the Basic Multilingual Plane; unassigned cells as private use.
+  for (const ch of new TextDecoder('gb18030').decode(new Uint8Array(pairs))) {
+    const c = /** @type {number} */ (ch.codePointAt(0));
+    if (c >= 0x80 && c !== 0xfffd && !(c >= 0xe000 && c <= 0xf8ff)) base.add(c);
   }
   return base;
 }
@@ -123,8 +114,9 @@ function wholeFaces(options) {
 }
 
 /**
- * What the cache holds for a face: the source it was made from (path, size, time) and the characters asked for.
- * @typedef {{ source: string, size: number, mtimeMs: number, file: string, text: string }} CacheEntry
+ * What the cache holds for a face: the source it was made from (path, size, time), the base set and every character
+ * asked for.
+ * @typedef {{ source: string, size: number, mtimeMs: number, base: string, file: string, text: string }} CacheEntry
  */
 
 /**
@@ -145,7 +137,7 @@ async function subsetFace(face, extra, options) {
   const dir = options.cacheDir ?? fontCacheDir();
   const indexFile = join(dir, `${face.name}.json`);
   const entry = readEntry(indexFile, source, stat);
-  const want = new Set([...baseCodePoints(), ...extra]);
+  const want = new Set(extra);
   if (entry) {
     const have = codePointsOf(entry.text);
     if (covers(have, want)) {
@@ -157,12 +149,13 @@ async function subsetFace(face, extra, options) {
     }
     for (const c of have) want.add(c);
   }
+  for (const c of baseCodePoints()) want.add(c);
   const text = String.fromCodePoint(...[...want].sort((a, b) => a - b));
   const bytes = await makeSubset(source, face.name, want, dir, options);
   if (!bytes) return undefined;
   const file = `${face.name}-${createHash('sha256').update(`${source}\n${stat.size}\n${text}`).digest('hex').slice(0, 16)}.otf`;
   /** @type {CacheEntry} */
-  const next = { source, size: stat.size, mtimeMs: stat.mtimeMs, file, text };
+  const next = { source, size: stat.size, mtimeMs: stat.mtimeMs, base: BASE_SET, file, text };
   if (writeAtomically(join(dir, file), bytes) && writeAtomically(indexFile, JSON.stringify(next))) {
     if (entry && entry.file !== file) rmSync(join(dir, entry.file), { force: true });
   }
@@ -174,7 +167,11 @@ function readEntry(indexFile, source, stat) {
   try {
     const e = JSON.parse(readFileSync(indexFile, 'utf8'));
     const fresh =
-      e.source === source && e.size === stat.size && e.mtimeMs === stat.mtimeMs && typeof e.text === 'string';
+      e.source === source &&
+      e.size === stat.size &&
+      e.mtimeMs === stat.mtimeMs &&
+      e.base === BASE_SET &&
+      typeof e.text === 'string';
     return fresh && typeof e.file === 'string' ? e : undefined;
   } catch {
     return undefined;
