@@ -67,8 +67,9 @@ export function baseCodePoints() {
 /** The characters of a text as code points, control characters left out. @param {string} text */
 export function codePointsOf(text) {
   const out = new Set();
-  for (const ch of text) {
-    const c = /** @type {number} */ (ch.codePointAt(0));
+  for (let i = 0; i < text.length; i++) {
+    const c = /** @type {number} */ (text.codePointAt(i));
+    if (c > 0xffff) i++;
     if (c >= 0x20 && (c < 0x7f || c > 0x9f)) out.add(c);
   }
   return out;

@@ -32,8 +32,11 @@ describe('PDF font subsets', () => {
     assert.ok(![...base].some((c) => c >= 0xe000 && c <= 0xf8ff));
   });
 
-  it('code points of a text leave out control characters', () => {
-    assert.deepEqual([...codePointsOf('决\n算\t1')].sort(), [0x31, 0x51b3, 0x7b97].sort());
+  it('code points of a text: one for a character beyond the BMP (𠀀), none for control characters', () => {
+    assert.deepEqual(
+      [...codePointsOf('决\n算\t1𠀀')].sort((a, b) => a - b),
+      [0x31, 0x51b3, 0x7b97, 0x20000],
+    );
   });
 
   it('the cache folder follows JUESUAN_CACHE_DIR, then XDG_CACHE_HOME, then ~/.cache', () => {
