@@ -1,8 +1,8 @@
 // Disclosure tables → tidy CSV: one line per table cell.
-// Header: table,table_title,row_code,row_label,column,value,page
+// Header: table,table_title,row_code,row_label,column,value,page,cell
 import type { Cell, Disclosure } from '../model/disclosure.ts';
 
-export const CSV_HEADER = ['table', 'table_title', 'row_code', 'row_label', 'column', 'value', 'page'] as const;
+export const CSV_HEADER = ['table', 'table_title', 'row_code', 'row_label', 'column', 'value', 'page', 'cell'] as const;
 
 /** Quotes a field when it holds a comma, quote, line break or edge whitespace (RFC 4180). */
 export function csvField(value: string): string {
@@ -13,7 +13,10 @@ export function csvLine(fields: readonly string[]): string {
   return `${fields.map(csvField).join(',')}\r\n`;
 }
 
-/** The figure as printed without thousands separators; blank and unread cells are empty; a dash stays a dash. */
+/**
+ * The figure as printed without thousands separators; blank and unread cells are empty (the column `cell` tells them
+ * apart); a dash stays a dash.
+ */
 export function cellValue(c: Cell): string {
   switch (c.kind) {
     case 'amount':
@@ -44,6 +47,7 @@ export function toCsv(d: Disclosure): string {
           col.header.join('/'),
           cellValue(cell),
           page === undefined ? '' : String(page),
+          cell.kind,
         ]);
       }
     }

@@ -43,7 +43,7 @@ describe('csv', () => {
     assert.equal(csvField(' lead'), '" lead"');
   });
 
-  it('writes one line per cell in template order: printed figure, blank empty, dash as printed, sides apart', () => {
+  it('writes one line per cell in template order: printed figure, blank and unread empty but told apart, dash as printed, sides apart', () => {
     const t1 = table({
       kind: 'income_expense_summary',
       number: 1,
@@ -88,11 +88,11 @@ describe('csv', () => {
     assert.equal(
       toCsv(disclosure([t2, t1])),
       [
-        'table,table_title,row_code,row_label,column,value,page',
-        '1,收入支出决算总表,,一般公共预算财政拨款收入,收入/决算数,1234.56,3',
-        '1,收入支出决算总表,201,一般公共服务支出,支出/决算数,,4',
-        '2,收入决算表,2080505,"机关事业单位基本养老保险缴费支出, 含""职业年金""",本年收入合计,—,5',
-        '2,收入决算表,2080505,"机关事业单位基本养老保险缴费支出, 含""职业年金""",其他收入,,5',
+        'table,table_title,row_code,row_label,column,value,page,cell',
+        '1,收入支出决算总表,,一般公共预算财政拨款收入,收入/决算数,1234.56,3,amount',
+        '1,收入支出决算总表,201,一般公共服务支出,支出/决算数,,4,blank',
+        '2,收入决算表,2080505,"机关事业单位基本养老保险缴费支出, 含""职业年金""",本年收入合计,—,5,dash',
+        '2,收入决算表,2080505,"机关事业单位基本养老保险缴费支出, 含""职业年金""",其他收入,,5,unread',
         '',
       ].join('\r\n'),
     );

@@ -80,8 +80,8 @@ describe('juesuan import: output', () => {
     const r = cli(SEED, '--format', 'csv');
     assert.equal(r.code, 0, r.err);
     const lines = r.out.trimEnd().split('\r\n');
-    assert.equal(lines[0], 'table,table_title,row_code,row_label,column,value,page');
-    assert.ok(lines.includes('6,一般公共预算财政拨款基本支出决算表,30231,公务用车运行维护费,决算数,1.00,12'));
-    assert.ok(lines.includes('6,一般公共预算财政拨款基本支出决算表,30310,个人农业生产补贴,决算数,,12'));
+    assert.equal(lines[0], 'table,table_title,row_code,row_label,column,value,page,cell');
+    assert.ok(lines.includes('6,一般公共预算财政拨款基本支出决算表,30231,公务用车运行维护费,决算数,1.00,12,amount'));
+    assert.ok(lines.includes('6,一般公共预算财政拨款基本支出决算表,30310,个人农业生产补贴,决算数,,12,blank'));
   });
 });

@@ -195,7 +195,7 @@ describe('JSON, CSV and Fiscal Data Package', () => {
   it('CSV carries every table cell', async () => {
     const [csv] = await render(d, 'csv');
     const text = String(csv?.data);
-    assert.match(text, /^table,table_title,row_code,row_label,column,value,page\r\n/);
+    assert.match(text, /^table,table_title,row_code,row_label,column,value,page,cell\r\n/);
     assert.match(text, /5,一般公共预算财政拨款支出决算表,201,一般公共服务支出,小计,2697\.07,/);
   });
 
@@ -343,8 +343,8 @@ describe('blank cells (zeros of the Shanghai 2024 template) print empty in every
   it('CSV: an empty value; FDP: a line with an empty amount (a missing value), never 0.00', async () => {
     const [csv] = await render(p, 'csv');
     const text = String(csv?.data);
-    assert.ok(text.includes('\r\n1,收入支出决算总表,202,外交支出,决算数,,\r\n'));
-    assert.doesNotMatch(text, /,0\.00,\d*\r\n/);
+    assert.ok(text.includes('\r\n1,收入支出决算总表,202,外交支出,决算数,,,blank\r\n'));
+    assert.doesNotMatch(text, /,0\.00,\d*,amount\r\n/);
     const files = renderFdp(p);
     const pkg = JSON.parse(String(files.find((f) => f.path === 'datapackage.json')?.data));
     assert.deepEqual(pkg.resources[0].schema.missingValues, ['']);
