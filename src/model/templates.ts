@@ -49,6 +49,10 @@ export interface Template {
   emptyTableLines: number;
   /** 支出功能分类科目编码 printed in three columns 类 | 款 | 项 ("201 | 06 | 01"), not as one 7-digit code. */
   splitCodes: boolean;
+  /** A table running over pages repeats its header rows at the top of each page. */
+  repeatTableHeader: boolean;
+  /** A long table prints in smaller type to keep to one page; otherwise it runs over pages at the usual size. */
+  shrinkLongTables: boolean;
 }
 
 const classRows = (year: 2019 | 2024, side: 'expense', codes: readonly string[]): RowDef[] =>
@@ -284,6 +288,8 @@ export const NATIONAL_2019: Template = {
   zeroAmount: 'figure',
   emptyTableLines: 0,
   splitCodes: false,
+  repeatTableHeader: true,
+  shrinkLongTables: true,
   tables: [
     SUMMARY_2019,
     INCOME_TABLE,
@@ -321,6 +327,12 @@ export const SHANGHAI_2024: Template = {
   emptyTableLines: 8,
   // Putuo 2024 prints the code as 类 | 款 | 项 in tables 2, 3, 5, 8 and 9 (the blank template: one column, "2050205").
   splitCodes: true,
+  // Putuo 2024 continues tables 1, 2, 3, 4 and 6 on their next page without the header; the blank template, whose
+  // only table running over two pages is table 4, does the same.
+  repeatTableHeader: false,
+  // The blank template prints every table in one type size (10.5 pt, tables 1 and 6 too); Putuo 2024 prints its
+  // 39-line table 6 and 30-line table 1 at 11 pt over two pages each, not squeezed onto one.
+  shrinkLongTables: false,
   tables: [
     {
       ...SUMMARY_2019,

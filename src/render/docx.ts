@@ -68,11 +68,12 @@ const CELL_STYLES: IParagraphStyleOptions[] = CELL_SIZES.flatMap((size) =>
   })),
 );
 
-function gridRows(rows: GridRow[], header: boolean, size: CellSize): TableRow[] {
+/** `repeat`: header rows repeated at the top of each page the table runs onto. */
+function gridRows(rows: GridRow[], header: boolean, size: CellSize, repeat = header): TableRow[] {
   return rows.map(
     (r) =>
       new TableRow({
-        tableHeader: header,
+        tableHeader: header && repeat,
         cantSplit: true,
         children: r
           .filter((c): c is NonNullable<typeof c> => c !== null)
@@ -131,7 +132,7 @@ function tableBlocks(g: Grid, landscape: boolean, breakBefore: boolean): (Paragr
     new Table({
       width: { size: width, type: WidthType.DXA },
       columnWidths: g.widths.map((w) => Math.round((w / total) * width)),
-      rows: [...gridRows(g.header, true, size), ...gridRows(g.body, false, size)],
+      rows: [...gridRows(g.header, true, size, g.repeatHeader !== false), ...gridRows(g.body, false, size)],
     }),
   );
   for (const n of g.notes) out.push(new Paragraph({ spacing: { before: 60 }, children: [run(n, { size: 16 })] }));

@@ -34,6 +34,7 @@ td.r { text-align: right; white-space: nowrap; font-variant-numeric: tabular-num
 td.c { text-align: center; }
 td.b { font-weight: bold; }
 thead { display: table-header-group; }
+table.header-once thead { display: table-row-group; }
 tr { break-inside: avoid; }
 .note { font-size: 9.5pt; text-indent: 0; }
 .page-break { break-after: page; height: 0; }
@@ -69,7 +70,8 @@ export function gridHtml(g: Grid, landscape: boolean): string {
     );
   }
   const total = g.widths.reduce((a, b) => a + b, 0);
-  parts.push('<table>', '<colgroup>');
+  // A header the template prints once is not repeated on each printed page.
+  parts.push(g.repeatHeader === false ? '<table class="header-once">' : '<table>', '<colgroup>');
   for (const w of g.widths) parts.push(`<col style="width:${((w / total) * 100).toFixed(2)}%">`);
   parts.push('</colgroup>');
   if (g.header.length > 0) parts.push(`<thead>${g.header.map((r) => rowHtml(r, 'th')).join('')}</thead>`);

@@ -33,6 +33,10 @@ export interface Grid {
   widths: number[];
   /** Orientation the template fixes for this table; otherwise the outline picks it by width. */
   landscape?: boolean;
+  /** False: the header is printed once, not again on each page the table runs onto (default true). */
+  repeatHeader?: boolean;
+  /** False: a long table keeps the usual type size and runs over pages (default true: it prints smaller). */
+  shrinkLong?: boolean;
 }
 
 export function cellText(c: Cell | undefined): string {
@@ -117,11 +121,14 @@ function amountPath(t: Table, header: string[]): string[] {
 
 const CODE_LEVELS = ['类', '款', '项'];
 
+type Align = NonNullable<GridCell['align']>;
+
 /**
- * Code columns of a 功能分类 (3 levels) or 经济分类 (2 levels) table: one column, or where the template splits codes
- * one per level (类 | 款 | 项) under `heading`.
+ * Code columns of a 功能分类 or 经济分类 table: one column, left-aligned, or where the template splits codes one per
+ * level (类 | 款 | 项) under `heading`, each level aligned as `aligns` says (one entry a level).
  */
-function codeColumns(split: boolean, levels: number, heading: string[], single: string[], width: number) {
+function codeColumns(split: boolean, aligns: Align[], heading: string[], single: string[], width: number) {
+  const levels = aligns.length;
   const names = CODE_LEVELS.slice(0, levels);
   return {
     paths: split ? names.map((p) => [...heading, p]) : [single],
@@ -131,7 +138,7 @@ function codeColumns(split: boolean, levels: number, heading: string[], single: 
     cells: (code: string | undefined, style: Partial<GridCell> = {}): GridCell[] => {
       const c = code ?? '';
       const parts = split ? [c.slice(0, 3), c.slice(3, 5), c.slice(5, 7)].slice(0, levels) : [c];
-      return parts.map((text): GridCell => ({ text, align: 'left', ...style }));
+      return parts.map((text, i): GridCell => ({ text, align: split ? (aligns[i] ?? 'left') : 'left', ...style }));
     },
   };
 }
@@ -143,7 +150,14 @@ function codeColumns(split: boolean, levels: number, heading: string[], single: 
  */
 function functionalGrid(t: Table, template: Template | undefined): Grid {
   const split = template?.splitCodes ?? false;
-  const codes = codeColumns(split, 3, ['项目', '支出功能分类科目编码'], ['项目', '支出功能分类科目编码'], 1.4);
+  // Putuo 2024 prints the 类 at the left of its cell, the 款 and 项 centred (tables 2, 3 and 5).
+  const codes = codeColumns(
+    split,
+    ['left', 'center', 'center'],
+    ['项目', '支出功能分类科目编码'],
+    ['项目', '支出功能分类科目编码'],
+    1.4,
+  );
   const paths = [...codes.paths, ['项目', '科目名称'], ...t.columns.map((c) => amountPath(t, c.header))];
   const header = headerRows(paths);
   const lead = codes.paths.length + 1;
@@ -239,7 +253,8 @@ function padTail<T>(rows: T[], n: number): (T | undefined)[] {
  */
 function basicGrid(t: Table, groupsOf: string[][], template: Template | undefined): Grid {
   const split = template?.splitCodes ?? false;
-  const codes = codeColumns(split, 2, ['经济分类', '科目编码'], ['经济分类科目编码'], 0.9);
+  // Putuo 2024 centres both the 类 and the 款 of table 6.
+  const codes = codeColumns(split, ['center', 'center'], ['经济分类', '科目编码'], ['经济分类科目编码'], 0.9);
   const rows = t.rows.filter((r) => r.code !== undefined);
   const groups = groupsOf.map((prefixes) => rows.filter((r) => prefixes.some((p) => (r.code ?? '').startsWith(p))));
   const n = Math.max(...groups.map((g) => g.length));
@@ -377,8 +392,11 @@ function threePublicGrid(t: Table, template: string): Grid {
 
 export function tableGrid(t: Table, template: string): Grid {
   const g = kindGrid(t, template);
-  const landscape = templateById(template)?.tables.find((d) => d.kind === t.kind)?.landscape;
+  const tpl = templateById(template);
+  const landscape = tpl?.tables.find((d) => d.kind === t.kind)?.landscape;
   if (landscape !== undefined) g.landscape = landscape;
+  if (tpl && !tpl.repeatTableHeader) g.repeatHeader = false;
+  if (tpl && !tpl.shrinkLongTables) g.shrinkLong = false;
   return g;
 }
 

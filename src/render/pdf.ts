@@ -24,9 +24,9 @@ function tableNode(g: Grid, landscape: boolean): Node[] {
   const total = g.widths.reduce((a, b) => a + b, 0);
   // The table ends at the right margin, under the "单位：万元" line.
   const widths = g.widths.map((w) => Math.floor(((w / total) * avail - CELL_EXTRA) * 100) / 100);
-  // Long tables print smaller so that they keep to one page where they can. A table the template puts on a
-  // landscape page (2024 table 4) cannot: it runs over two pages at the usual size, as the official does.
-  const dense = g.body.length > 28 && g.landscape !== true;
+  // Long tables print smaller so that they keep to one page where they can, unless the template keeps the usual
+  // size and lets them run over pages (Shanghai 2024, as the official does).
+  const dense = g.body.length > 28 && g.shrinkLong !== false;
   const size = dense ? 7 : n > 8 ? 7.5 : 8.5;
   const headerSize = headerFont(n, size);
   const toRow = (r: GridRow, header: boolean, index = 0): Node[] =>
@@ -63,18 +63,23 @@ function tableNode(g: Grid, landscape: boolean): Node[] {
       margin: [0, 0, 0, 3],
     });
   }
-  out.push({
-    table: {
-      headerRows: g.header.length,
-      widths,
-      body: [...g.header.map((r, i) => toRow(r, true, i)), ...g.body.map((r) => toRow(r, false))],
-      dontBreakRows: true,
-    },
+  const rows = [...g.header.map((r, i) => toRow(r, true, i)), ...g.body.map((r) => toRow(r, false))];
+  const table = (body: Node[][], headerRows: number): Record<string, unknown> => ({
+    table: { headerRows, widths, body, dontBreakRows: true },
     fontSize: size,
     lineHeight: dense ? 1 : 1.1,
     layout: 'juesuan',
   });
-  for (const note of g.notes) out.push({ text: note, fontSize: 8, margin: [0, 3, 0, 0] });
+  const notes: Node[] = g.notes.map((note) => ({ text: note, fontSize: 8, margin: [0, 3, 0, 0] }));
+  if (g.repeatHeader === false && notes.length > 0 && g.body.length > 1) {
+    // A header printed once: the last line goes to the next page with the notes rather than leave them alone there.
+    // It is a table of its own, drawn up over the rule that ends the first part, so the two rules are one.
+    const tail = { ...table(rows.slice(-1), 0), margin: [0, -PDF_TABLE.line, 0, 0] };
+    out.push(table(rows.slice(0, -1), 0), { stack: [tail, ...notes], unbreakable: true });
+  } else {
+    // Header rows repeated at the top of each page the table runs onto, unless the template prints them once.
+    out.push(table(rows, g.repeatHeader === false ? 0 : g.header.length), ...notes);
+  }
   return out;
 }
 

@@ -61,7 +61,9 @@ function addGrid(ws: ExcelJS.Worksheet, g: Grid, startRow: number): number {
       r++;
     }
   }
-  if (g.header.length > 0) ws.pageSetup.printTitlesRow = `${headerStart}:${headerStart + g.header.length - 1}`;
+  // Header rows printed again on each page, unless the template prints them once.
+  if (g.header.length > 0 && g.repeatHeader !== false)
+    ws.pageSetup.printTitlesRow = `${headerStart}:${headerStart + g.header.length - 1}`;
   for (const note of g.notes) {
     ws.mergeCells(r, 1, r, n);
     const c = ws.getCell(r, 1);

@@ -13,7 +13,7 @@ import { renderHtml } from '../../src/render/html.ts';
 import { FORMATS, renderAll } from '../../src/render/index.ts';
 import { type Grid, type GridRow, tableGrid } from '../../src/render/layout.ts';
 import { outline } from '../../src/render/outline.ts';
-import { renderPdf } from '../../src/render/pdf.ts';
+import { pdfDocument, renderPdf } from '../../src/render/pdf.ts';
 import { PdfThread } from '../../src/render/pdf-thread.ts';
 import { renderXlsx } from '../../src/render/xlsx.ts';
 
@@ -367,6 +367,100 @@ describe('经济分类科目编码 of table 6: 2024 in two columns 类 / 款, 20
     assert.ok(
       rows.some((r) => r[0] === '301' && r[1] === '01' && r[2] === '基本工资' && r[4] === '302' && r[5] === '01'),
     );
+  });
+});
+
+/** Body rows of each table of the pdfmake document by title, the parts of a table split for its notes joined. */
+function pdfRows(d: Disclosure): Map<string, Record<string, unknown>[][]> {
+  const out = new Map<string, Record<string, unknown>[][]>();
+  let title = '';
+  const walk = (n: unknown) => {
+    if (typeof n !== 'object' || n === null) return;
+    const node = n as Record<string, unknown>;
+    if (node.style === 'tableTitle') title = String(node.text);
+    const t = node.table as { body: Record<string, unknown>[][] } | undefined;
+    if (t) out.set(title, [...(out.get(title) ?? []), ...t.body]);
+    if (Array.isArray(node.stack)) node.stack.forEach(walk);
+  };
+  (pdfDocument(d).content as unknown[]).forEach(walk);
+  return out;
+}
+
+describe('code cells: the split 类 / 款 / 项 aligned as Putuo 2024 prints them', () => {
+  // Putuo 2024 (pdftotext -bbox against its ruling lines): in tables 2, 3 and 5 the 类 starts 6 pt from its cell's
+  // left rule while the 款 and 项 sit in the middle of theirs; in table 6 the 类 and the 款 are both centred.
+  const aligns = (g: Grid, from: number, n: number) =>
+    g.body.filter((r) => /^\d{3}$/.test(r[from]?.text ?? '')).map((r) => r.slice(from, from + n).map((c) => c?.align));
+
+  it('2024 tables 2, 3 and 5: 类 left, 款 and 项 centred, on every code line', () => {
+    for (const kind of ['income', 'expense', 'general_budget_expense'] as const) {
+      const rows = aligns(grid(putuo, kind), 0, 3);
+      assert.ok(rows.length > 10, kind);
+      for (const r of rows) assert.deepEqual(r, ['left', 'center', 'center'], kind);
+    }
+  });
+
+  it('2024 table 6: 类 and 款 centred in both groups', () => {
+    const g = grid(putuo, 'general_budget_basic');
+    for (const from of [0, 4]) {
+      const rows = aligns(g, from, 2);
+      assert.ok(rows.length > 10, String(from));
+      for (const r of rows) assert.deepEqual(r, ['center', 'center'], String(from));
+    }
+  });
+
+  it('2019: the one code column stays left-aligned', () => {
+    for (const kind of ['expense', 'general_budget_basic'] as const) {
+      const g = grid(seed, kind);
+      const coded = g.body.filter((r) => /^\d{3,7}$/.test(r[0]?.text ?? ''));
+      assert.ok(coded.length > 5, kind);
+      for (const r of coded) assert.equal(r[0]?.align, 'left', `${kind} ${r[0]?.text}`);
+    }
+  });
+
+  it('PDF, HTML, DOCX and XLSX print the same alignment', async () => {
+    const at = (rows: Record<string, unknown>[][] | undefined, lead: string[]) =>
+      rows?.find((r) => lead.every((t, i) => r[i]?.text === t))?.map((c) => c.alignment);
+    const pdf = pdfRows(putuo);
+    assert.deepEqual(at(pdf.get('一般公共预算财政拨款支出决算表'), ['201', '06', '01'])?.slice(0, 4), [
+      'left',
+      'center',
+      'center',
+      'left',
+    ]);
+    assert.deepEqual(at(pdf.get('一般公共预算财政拨款基本支出决算表'), ['301', '01'])?.slice(0, 6), [
+      'center',
+      'center',
+      'left',
+      'right',
+      'center',
+      'center',
+    ]);
+    const html = renderHtml(putuo);
+    assert.ok(html.includes('<tr><td>201</td><td class="c">06</td><td class="c">01</td><td>行政运行</td>'));
+    assert.ok(html.includes('<tr><td class="c">301</td><td class="c">01</td><td>基本工资</td>'));
+    // DOCX: each cell's paragraph style and text.
+    const xml = strFromU8(unzipSync(await renderDocx(putuo))['word/document.xml'] ?? new Uint8Array());
+    const styled = xml
+      .split('</w:tc>')
+      .map((tc) => `${/w:pStyle w:val="Cell\d+(\w+)"/.exec(tc)?.[1]}:${/<w:t(?: [^>]*)?>([^<]*)</.exec(tc)?.[1] ?? ''}`)
+      .join('|');
+    assert.ok(styled.includes('Left:201|Center:06|Center:01|Left:行政运行|'));
+    assert.ok(styled.includes('Center:301|Center:01|Left:基本工资|'));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await renderXlsx(putuo)) as unknown as ArrayBuffer);
+    const horizontal = (prefix: string, lead: string[], n: number) => {
+      let found: unknown[] | undefined;
+      wb.worksheets
+        .find((w) => w.name.startsWith(prefix))
+        ?.eachRow((r) => {
+          if (lead.every((t, i) => r.getCell(i + 1).value === t))
+            found = Array.from({ length: n }, (_, i) => r.getCell(i + 1).alignment?.horizontal);
+        });
+      return found;
+    };
+    assert.deepEqual(horizontal('5 ', ['201', '06', '01'], 4), ['left', 'center', 'center', 'left']);
+    assert.deepEqual(horizontal('6 ', ['301', '01'], 3), ['center', 'center', 'left']);
   });
 });
 
