@@ -1,10 +1,10 @@
 // juesuan import-dir <dir> [--out DIR] [--format json|csv] [--jobs N]
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { importMany, listImportable } from '../import/pdf/batch.ts';
 import { InputError } from '../model/errors.ts';
 import { toJson } from '../model/json.ts';
 import { toCsv } from '../render/csv.ts';
+import { makeFolder } from '../util/make-folder.mjs';
 import type { Command } from './command.ts';
 import { writeOutput } from './write-output.ts';
 
@@ -71,7 +71,11 @@ export const command: Command = {
     if (files.length === 0)
       throw new InputError(opts.dir, '文件夹中没有 PDF 或 .txt 文件 / no PDF or .txt file in the folder');
     const outDir = opts.out ?? `${opts.dir.replace(/[/\\]+$/, '')}.juesuan`;
-    await mkdir(outDir, { recursive: true });
+    try {
+      makeFolder(outDir);
+    } catch (e) {
+      throw new InputError(outDir, `无法建立输出文件夹 / cannot make the output folder: ${(e as Error).message}`);
+    }
     const t0 = performance.now();
     const tty = process.stderr.isTTY === true;
     let failed = 0;

@@ -1,15 +1,16 @@
 // The one way the commands write a file: to a temporary file beside it, then renamed, so that a failure never
 // leaves a half-written output; a failure is an input error naming the path.
 import { randomBytes } from 'node:crypto';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { InputError } from '../model/errors.ts';
+import { makeFolder } from '../util/make-folder.mjs';
 
-/** `makeFolder`: create the folder when missing (a build's output tree); otherwise a missing folder is an error. */
-export async function writeOutput(path: string, data: string | Uint8Array, makeFolder = false): Promise<void> {
+/** `inNewFolder`: create the folder when missing (a build's output tree); otherwise a missing folder is an error. */
+export async function writeOutput(path: string, data: string | Uint8Array, inNewFolder = false): Promise<void> {
   const tmp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
   try {
-    if (makeFolder) await mkdir(dirname(path), { recursive: true });
+    if (inNewFolder) makeFolder(dirname(path));
     await writeFile(tmp, data);
     await rename(tmp, path);
   } catch (e) {

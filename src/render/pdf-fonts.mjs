@@ -4,10 +4,11 @@
 // Plain JavaScript, loaded by the PDF thread.
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { makeFolder } from '../util/make-folder.mjs';
 
 export const FONT_DIR = '/usr/share/fonts/opentype/noto/';
 
@@ -179,11 +180,21 @@ function readEntry(indexFile, source, stat) {
   }
 }
 
+/** @param {string} dir */
+function folderMade(dir) {
+  try {
+    makeFolder(dir);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Temporary file, then rename: a reader never sees half a file. @param {string} path @param {Uint8Array | string} data */
 function writeAtomically(path, data) {
   const tmp = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
   try {
-    mkdirSync(join(path, '..'), { recursive: true });
+    if (!folderMade(dirname(path))) return false;
     writeFileSync(tmp, data);
     renameSync(tmp, path);
     return true;
@@ -203,12 +214,7 @@ function writeAtomically(path, data) {
 async function makeSubset(source, name, codePoints, dir, options) {
   const index = faceIndex(source, name, options);
   if (index < 0) return undefined;
-  let work = dir;
-  try {
-    mkdirSync(work, { recursive: true });
-  } catch {
-    work = tmpdir();
-  }
+  const work = folderMade(dir) ? dir : tmpdir();
   const stem = join(work, `${name}.${process.pid}.${Math.random().toString(36).slice(2)}`);
   const list = `${stem}.unicodes`;
   const out = `${stem}.otf.tmp`;

@@ -91,4 +91,13 @@ describe('folder import', () => {
     assert.match(log, /2 个文件 \/ files, 1 成功 \/ ok, 1 失败 \/ failed/);
     assert.match(log, /不支持的格式 \/ unsupported format: xml/);
   });
+
+  it('import-dir into a folder that cannot be made: an input error with the path and reason, before any import', async () => {
+    const blocker = path.join(dir, 'a-file');
+    writeFileSync(blocker, '');
+    await assert.rejects(importDir.run([folder, '--out', path.join(blocker, 'out')]), (e: Error) => {
+      assert.match(e.message, /无法建立输出文件夹 \/ cannot make the output folder: ENOTDIR/);
+      return true;
+    });
+  });
 });

@@ -86,6 +86,17 @@ describe('PDF font subsets', () => {
     assert.equal(whole.serif.bytes.subarray(0, 4).toString('latin1'), 'ttcf');
   });
 
+  it('makes the subsets in memory where the cache folder cannot be made, leaving no file behind', async () => {
+    const blocker = path.join(cacheRoot, 'a-file');
+    fs.writeFileSync(blocker, '');
+    const leftovers = () => fs.readdirSync(os.tmpdir()).filter((f) => f.startsWith('NotoS'));
+    const before = leftovers();
+    const faces = await loadFaces(undefined, { cacheDir: path.join(blocker, 'fonts') });
+    assert.equal(faces.serif.family, undefined, 'a subset');
+    assert.ok(faces.serif.codePoints?.has('决'.codePointAt(0) ?? 0));
+    assert.deepEqual(leftovers(), before);
+  });
+
   it('does not use a cached subset made from another version of the font file', async () => {
     const cacheDir = path.join(cacheRoot, 'stale');
     await loadFaces(undefined, { cacheDir });

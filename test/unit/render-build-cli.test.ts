@@ -121,6 +121,28 @@ describe('juesuan build into a folder that cannot be made', () => {
     assert.match(r.err, /a-file[/]out[/].*\.html: 无法写入输出文件 \/ cannot write the output: ENOTDIR/);
     assert.doesNotMatch(r.err, /内部错误/);
   });
+
+  it('exits 1 under /proc, where a folder cannot be made either (does not hang)', {
+    skip: !fs.existsSync('/proc/self'),
+  }, () => {
+    const r = spawnSync(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        'src/cli/main.ts',
+        'build',
+        'examples/shanghai-putuo-2024',
+        '--out',
+        '/proc/no-such/out',
+        '--formats',
+        'json',
+      ],
+      { encoding: 'utf8', timeout: 60_000 },
+    );
+    assert.equal(r.status, 1, r.stderr);
+    assert.match(r.stderr, /\/proc\/no-such\/out\/.*\.json: 无法写入输出文件 \/ cannot write the output: ENOENT/);
+  });
 });
 
 describe('juesuan build with its output list read only in part (`| head -1`)', () => {
