@@ -12,6 +12,8 @@ type Node = Record<string, unknown> | string;
 const PAGE = { portrait: 595.28 - 2 * 42, landscape: 841.89 - 2 * 42 };
 /** What pdfmake adds to each column's width: its left and right padding and one rule. */
 const CELL_EXTRA = 2 * PDF_TABLE.padX + PDF_TABLE.line;
+/** Lines of a table that go over to its next page together with its notes, where its header is printed once. */
+const TAIL_LINES = 3;
 
 /** Header text size: narrow columns (more than ten, full width) take a point less to stay on one line. */
 function headerFont(n: number, size: number): number {
@@ -72,10 +74,12 @@ function tableNode(g: Grid, landscape: boolean): Node[] {
   });
   const notes: Node[] = g.notes.map((note) => ({ text: note, fontSize: 8, margin: [0, 3, 0, 0] }));
   if (g.repeatHeader === false && notes.length > 0 && g.body.length > 1) {
-    // A header printed once: the last line goes to the next page with the notes rather than leave them alone there.
-    // It is a table of its own, drawn up over the rule that ends the first part, so the two rules are one.
-    const tail = { ...table(rows.slice(-1), 0), margin: [0, -PDF_TABLE.line, 0, 0] };
-    out.push(table(rows.slice(0, -1), 0), { stack: [tail, ...notes], unbreakable: true });
+    // A header printed once: the last lines (up to TAIL_LINES) go to the next page with the notes rather than leave
+    // the notes, or one line, alone there. They are a table of their own, drawn up over the rule that ends the first
+    // part, so the two rules are one.
+    const k = Math.min(TAIL_LINES, g.body.length - 1);
+    const tail = { ...table(rows.slice(-k), 0), margin: [0, -PDF_TABLE.line, 0, 0] };
+    out.push(table(rows.slice(0, -k), 0), { stack: [tail, ...notes], unbreakable: true });
   } else {
     // Header rows repeated at the top of each page the table runs onto, unless the template prints them once.
     out.push(table(rows, g.repeatHeader === false ? 0 : g.header.length), ...notes);
