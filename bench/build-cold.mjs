@@ -26,7 +26,7 @@ async function oneDepartment(thread) {
   const d = compile(parseDepartmentJson(fs.readFileSync(SEED, 'utf8'), SEED), { file: 'data.json' });
   steps.compile = ms(t0);
   const tPdf = process.hrtime.bigint();
-  const pdfDone = pdf.render(d).then(() => ms(tPdf));
+  const pdfDone = (await pdf.post(d)).pdf.then(() => ms(tPdf));
   pdfDone.catch(() => undefined);
   for (const f of FORMATS) {
     if (f === 'pdf') continue;

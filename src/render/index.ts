@@ -47,7 +47,9 @@ export async function renderAll(
 ): Promise<{ format: Format; files: OutputFile[] }[]> {
   let pdf: Promise<OutputFile[]> | undefined;
   if (pdfThread && formats.includes('pdf')) {
-    pdf = pdfThread.render(d).then((data) => [{ path: `${baseName(d)}.pdf`, data }]);
+    // Posted before any other format is drawn: drawing one keeps this thread busy, and the PDF thread would wait.
+    const posted = await pdfThread.post(d);
+    pdf = posted.pdf.then((data) => [{ path: `${baseName(d)}.pdf`, data }]);
     // Awaited below; this only keeps an early failure from counting as unhandled meanwhile.
     pdf.catch(() => undefined);
   }

@@ -10,6 +10,8 @@ export class PdfThread {
   private readonly worker: Worker;
   private next = 0;
   private readonly pending = new Map<number, { resolve: (b: Buffer) => void; reject: (e: Error) => void }>();
+  /** The document layout (pdf.ts), loaded beside the thread's start, so that a document is posted without waiting. */
+  private readonly layout: Promise<typeof import('./pdf.ts')>;
 
   /** Starts the worker at once: it loads pdfmake and the fonts while the caller does other work. */
   constructor() {
@@ -24,17 +26,25 @@ export class PdfThread {
     });
     this.worker.on('error', (e) => this.failAll(e));
     this.worker.on('exit', (code) => this.failAll(new Error(`PDF 线程退出 / PDF worker exited with code ${code}`)));
+    this.layout = import('./pdf.ts');
+    this.layout.catch(() => undefined);
   }
 
-  /** The document is laid out here (fast); the worker only prints it (the slow part: fonts, pages). */
-  async render(d: Disclosure): Promise<Buffer> {
+  /**
+   * Lays the document out here (fast) and posts it to the thread, which prints it (the slow part: fonts, pages).
+   * Resolves as soon as it is posted, so that the caller draws other formats while the thread prints; `pdf` is the
+   * printed file to come.
+   */
+  async post(d: Disclosure): Promise<{ pdf: Promise<Buffer> }> {
+    const doc = (await this.layout).pdfDocument(d);
     const id = this.next++;
-    // Loaded here, so that starting the thread loads nothing else.
-    const doc = (await import('./pdf.ts')).pdfDocument(d);
-    return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
-      this.worker.postMessage({ id, doc });
-    });
+    const pdf = new Promise<Buffer>((resolve, reject) => this.pending.set(id, { resolve, reject }));
+    this.worker.postMessage({ id, doc });
+    return { pdf };
+  }
+
+  async render(d: Disclosure): Promise<Buffer> {
+    return (await this.post(d)).pdf;
   }
 
   async close(): Promise<void> {
