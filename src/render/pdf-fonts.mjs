@@ -5,6 +5,7 @@
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { homedir, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -144,7 +145,8 @@ async function subsetFace(face, extra, options) {
     const have = codePointsOf(entry.text);
     if (covers(have, want)) {
       try {
-        return { bytes: readFileSync(join(dir, entry.file)), family: undefined, codePoints: have };
+        // Read on the thread pool, while the caller loads pdfmake.
+        return { bytes: await readFile(join(dir, entry.file)), family: undefined, codePoints: have };
       } catch {
         // Removed by another build widening the same cache: make it anew.
       }
