@@ -1,5 +1,5 @@
-// Font programs left out before reading: only where the font dictionary maps codes to Unicode itself, and the text
-// read from the lean copy is the same, item for item and position for position, as from the original.
+// Font programs left out before reading: only for composite fonts whose dictionary maps codes to Unicode itself, and
+// the text read from the lean copy is the same, item for item and position for position, as from the original.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
@@ -67,6 +67,15 @@ describe('PDF font programs left out before reading', () => {
     }
     assert.ok(fonts > 0);
     assert.equal(await withoutFontPrograms(await doc.save()), undefined);
+  });
+
+  it('a PDF printed by LibreOffice: its simple fonts (encoding built into the program) keep their programs, and the text reads whole', async () => {
+    const file = 'test/fixtures/producers/libreoffice-shenzhen-fupin-2019.pdf';
+    const data = new Uint8Array(readFileSync(file));
+    assert.equal(await withoutFontPrograms(data), undefined, 'nothing left out');
+    const t = await extractPdfText(file, data);
+    const page2 = t.pages[1]?.items.map((i) => i.str).join('') ?? '';
+    assert.ok(page2.includes('二、深圳市扶贫协作和合作交流办公室2019年度部门决算表'), page2);
   });
 
   it('nothing to leave out, or a file pdf-lib cannot rewrite: the original is read', async () => {

@@ -25,11 +25,14 @@ function drawingFonts(font: PDFDict): PDFDict[] {
   return out;
 }
 
-/** Whether the font dictionary carries what text extraction needs without the program. */
+/**
+ * Whether the font dictionary carries what text extraction needs without the program: a composite (Type0) font with
+ * ToUnicode, whose descendant takes its widths from W / DW. A simple font keeps its program: without it pdfjs loses
+ * characters of a font whose encoding is built into the program (LibreOffice splits CJK text over such fonts), and a
+ * simple font's program holds at most 256 glyphs, quick to read.
+ */
 function readableWithoutProgram(font: PDFDict, drawing: PDFDict): boolean {
-  if (!font.has(PDFName.of('ToUnicode'))) return false;
-  // Simple fonts need Widths; CID fonts take their widths from W / DW, never from the program.
-  return drawing !== font || font.has(PDFName.of('Widths'));
+  return drawing !== font && font.has(PDFName.of('ToUnicode'));
 }
 
 /**
