@@ -32,8 +32,17 @@ const TABLE_FONT = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsi
 
 const HEADING_SIZES = [0, 32, 28, 24, 24];
 
-function run(text: string, opts: { bold?: boolean; size?: number; font?: typeof BODY_FONT } = {}): TextRun {
-  return new TextRun({ text, bold: opts.bold ?? false, size: opts.size ?? 24, font: opts.font ?? BODY_FONT });
+function run(
+  text: string,
+  opts: { bold?: boolean; size?: number; font?: typeof BODY_FONT; breakBefore?: boolean } = {},
+): TextRun {
+  return new TextRun({
+    text,
+    bold: opts.bold ?? false,
+    size: opts.size ?? 24,
+    font: opts.font ?? BODY_FONT,
+    ...(opts.breakBefore ? { break: 1 } : {}),
+  });
 }
 
 /**
@@ -191,7 +200,7 @@ function sections(blocks: Block[]): ISectionOptions[] {
           new Paragraph({
             alignment: AlignmentType.CENTER,
             spacing: { before: 4000, after: 400 },
-            children: [run(b.text, { bold: true, size: 44, font: HEAD_FONT })],
+            children: b.lines.map((l, i) => run(l, { bold: true, size: 44, font: HEAD_FONT, breakBefore: i > 0 })),
           }),
         );
         break;

@@ -84,7 +84,7 @@ export function gridHtml(g: Grid, landscape: boolean): string {
 function blockHtml(b: Block): string {
   switch (b.kind) {
     case 'title':
-      return `<h1 class="cover">${escapeHtml(b.text)}</h1>`;
+      return `<h1 class="cover">${b.lines.map(escapeHtml).join('<br>')}</h1>`;
     case 'heading':
       return `<h${b.level + 1}>${escapeHtml(b.text)}</h${b.level + 1}>`;
     case 'para':

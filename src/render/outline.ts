@@ -4,7 +4,8 @@ import { chineseNumber } from '../model/numerals.ts';
 import { type Grid, performanceGrids, tableGrid } from './layout.ts';
 
 export type Block =
-  | { kind: 'title'; text: string; sub?: string }
+  /** The cover title, broken where the official covers break it: the department, then “2019年度部门决算”. */
+  | { kind: 'title'; lines: string[] }
   | { kind: 'heading'; level: number; text: string }
   | { kind: 'para'; text: string }
   | { kind: 'contents'; entries: string[] }
@@ -25,7 +26,7 @@ function isWide(g: Grid): boolean {
 export function outline(d: Disclosure): Block[] {
   const name = d.meta.department;
   const year = d.meta.fiscalYear;
-  const out: Block[] = [{ kind: 'title', text: `${name}${year}年度部门决算`, sub: `${year}年度` }];
+  const out: Block[] = [{ kind: 'title', lines: [name, `${year}年度部门决算`] }];
   const [overview, ...rest] = d.narrative;
   const tablesHeading = `二、${name}${year}年度部门决算表`;
   const glossaryHeading = `四、名词解释`;

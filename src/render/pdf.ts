@@ -100,7 +100,7 @@ function content(blocks: Block[]): Node[] {
     const nodes: Node[] = [];
     switch (b.kind) {
       case 'title':
-        nodes.push({ text: b.text, style: 'cover' });
+        nodes.push({ text: b.lines.join('\n'), style: 'cover' });
         break;
       case 'contents':
         nodes.push(

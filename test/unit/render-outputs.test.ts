@@ -305,6 +305,30 @@ describe('PDF', () => {
   });
 });
 
+describe('cover title: the department on one line, “2019年度部门决算” on the next, in every format', () => {
+  const NAME = '深圳市扶贫协作和合作交流办公室';
+  const YEAR_LINE = '2019年度部门决算';
+
+  it('PDF: the first two lines of page 1 (the whole title no longer wraps with one character left over)', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'juesuan-cover-'));
+    const file = path.join(dir, 'x.pdf');
+    fs.writeFileSync(file, await renderPdf(d));
+    const page1 = execFileSync('pdftotext', ['-f', '1', '-l', '1', file, '-'], { encoding: 'utf8' });
+    fs.rmSync(dir, { recursive: true, force: true });
+    const lines = page1.split('\n').filter((l) => l.trim() !== '');
+    assert.deepEqual(lines.slice(0, 2), [NAME, YEAR_LINE]);
+  });
+
+  it('HTML: one heading with a line break; DOCX: one paragraph, the second run after a break', async () => {
+    assert.ok(renderHtml(d).includes(`<h1 class="cover">${NAME}<br>${YEAR_LINE}</h1>`));
+    const xml = entries(await renderDocx(d))('word/document.xml');
+    const at = xml.indexOf(NAME);
+    assert.ok(at > 0);
+    const paragraph = xml.slice(at, xml.indexOf('</w:p>', at));
+    assert.match(paragraph, new RegExp(`${NAME}</w:t></w:r><w:r>.*<w:br/><w:t[^>]*>${YEAR_LINE}</w:t>`));
+  });
+});
+
 describe('blank cells (zeros of the Shanghai 2024 template) print empty in every format', () => {
   const file = 'examples/shanghai-putuo-2024/data.json';
   const p = compile(parseDepartmentJson(fs.readFileSync(file, 'utf8'), file), { file: 'data.json' });
