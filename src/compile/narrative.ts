@@ -3,7 +3,7 @@
 import type { DepartmentData, ProjectInput } from '../import/workbook/schema.ts';
 import type { Section, TextBlock } from '../model/disclosure.ts';
 import { percentHundredths } from '../model/money.ts';
-import { chineseNumber } from '../model/numerals.ts';
+import { headingNumber } from '../model/numerals.ts';
 import type { Template } from '../model/templates.ts';
 import { rounded } from './cells.ts';
 import type { Ledger } from './ledger.ts';
@@ -56,14 +56,15 @@ const SPENDING_NAMES: Record<string, string> = {
 export function buildNarrative(x: NarrativeInput): Section[] {
   const { d } = x;
   const name = d.department.name;
+  const [duties, units] = x.tpl.overviewHeadings;
   const overview = sec(
-    '一、',
+    '',
     1,
     `${name}概况`,
     [],
     [
-      sec('（一）', 2, '部门职责', d.department.duties),
-      sec('（二）', 2, '机构设置', [
+      sec('', 2, duties, d.department.duties),
+      sec('', 2, units, [
         ...d.department.structure,
         d.department.units.length > 0
           ? `纳入${name}${d.fiscalYear}年度部门决算编制范围的单位共${d.department.units.length}个，包括：${d.department.units.map((u) => u.name).join('、')}。`
@@ -83,11 +84,20 @@ export function buildNarrative(x: NarrativeInput): Section[] {
   ];
   if (x.tpl.tables.some((t) => t.kind === 'state_capital')) parts.push(fundSection(x, 'capital'));
   parts.push(performanceSection(x), otherSection(x));
-  parts.forEach((s, i) => {
-    s.numbering = `（${chineseNumber(i + 1)}）`;
-  });
-  const explain = sec('三、', 1, `${name}${d.fiscalYear}年度部门决算情况说明`, [], parts);
+  const explain = sec('', 1, `${name}${d.fiscalYear}年度部门决算情况说明`, [], parts);
+  // The 概况 is part one, the 情况说明 part three (the tables and the glossary are two and four).
+  overview.numbering = headingNumber(x.tpl.headings, 1, 1);
+  explain.numbering = headingNumber(x.tpl.headings, 1, 3);
+  for (const s of [overview, explain]) numberChildren(s, x.tpl.headings);
   return [overview, explain];
+}
+
+/** Every heading below a section numbered by its place among its siblings, in the template's style. */
+function numberChildren(s: Section, scheme: Template['headings']): void {
+  s.children.forEach((c, i) => {
+    c.numbering = headingNumber(scheme, c.level, i + 1);
+    numberChildren(c, scheme);
+  });
 }
 
 function who(x: NarrativeInput): string {
@@ -122,10 +132,10 @@ function totals(x: NarrativeInput): Section {
       `${who(x)}收入总计${wan(f.grandTotal)}，支出总计${wan(f.grandTotal)}。${change(f.grandTotal, d.prior.grandTotal, d.fiscalYear - 1, t.totalChangeReason)}`,
     ],
     [
-      sec('1.', 3, `收入总计${wan(f.grandTotal)}`, [
+      sec('', 3, `收入总计${wan(f.grandTotal)}`, [
         `${who(x)}收入总计${wan(f.grandTotal)}，包括：${clauses(incomeItems)}`,
       ]),
-      sec('2.', 3, `支出总计${wan(f.grandTotal)}`, [
+      sec('', 3, `支出总计${wan(f.grandTotal)}`, [
         `${who(x)}支出总计${wan(f.grandTotal)}，包括：${clauses(expenseItems)}`,
       ]),
     ],
@@ -201,7 +211,7 @@ function generalSection(x: NarrativeInput): Section {
       : `${who(x)}无一般公共预算财政拨款支出。`;
   const notes = new Map(d.items.map((i) => [i.code, i]));
   const items = g.codes.filter((c) => c.length === 7);
-  const children = items.map((code, i) => {
+  const children = items.map((code) => {
     const v = Object.values(g.byCode.get(code) ?? {}).reduce((s, n) => s + n, 0n);
     const note = notes.get(code);
     const body =
@@ -209,7 +219,7 @@ function generalSection(x: NarrativeInput): Section {
         ? againstBudget(v, note.budget, note.reason)
         : `支出决算为${wan(v)}。${note?.reason ? `主要原因是${trimStop(note.reason)}。` : ''}`;
     const use = note?.use ? `主要用于${trimStop(note.use).replace(/^主要用于/, '')}。` : '';
-    return sec(`${i + 1}.`, 3, itemHeading(x, code), [`${body}${use}`]);
+    return sec('', 3, itemHeading(x, code), [`${body}${use}`]);
   });
   return sec('', 2, '一般公共预算财政拨款支出决算情况说明', [first, structure], children);
 }
@@ -265,13 +275,13 @@ function threePublicSection(x: NarrativeInput): Section {
     title,
     [tp.scope ?? '', first, shares],
     [
-      sec('1.', 3, '因公出国（境）费', [
+      sec('', 3, '因公出国（境）费', [
         `年初预算${wan(tp.budget.abroad)}，支出决算${wan(tp.actual.abroad)}${rate(tp.actual.abroad, tp.budget.abroad)}${tp.prior ? `。${yoy(tp.actual.abroad, tp.prior.abroad)}` : '。'}全年因公出国（境）团组${tp.abroadGroups}个，累计${tp.abroadPeople}人次。`,
       ]),
-      sec('2.', 3, '公务用车购置及运行费', [
+      sec('', 3, '公务用车购置及运行费', [
         `年初预算${wan(vehicleBudget)}，支出决算${wan(vehicle)}${rate(vehicle, vehicleBudget)}。其中：公务用车购置费支出${wan(tp.actual.vehiclePurchase)}，购置车辆${tp.vehiclesPurchased}辆；公务用车运行维护费支出${wan(tp.actual.vehicleOperation)}，主要用于公务用车燃料费、维修费、保险费、过路过桥费等支出。${d.fiscalYear}年末公务用车保有量${tp.vehiclesHeld}辆。`,
       ]),
-      sec('3.', 3, '公务接待费', [
+      sec('', 3, '公务接待费', [
         `年初预算${wan(tp.budget.reception)}，支出决算${wan(tp.actual.reception)}${rate(tp.actual.reception, tp.budget.reception)}${tp.prior ? `。${yoy(tp.actual.reception, tp.prior.reception)}` : '。'}全年国内公务接待${tp.receptionBatches}批次、${tp.receptionPeople}人次${foreign}。`,
       ]),
     ],
@@ -288,13 +298,11 @@ function fundSection(x: NarrativeInput, fund: 'fund' | 'capital'): Section {
   }
   const children = e.codes
     .filter((c) => c.length === 7)
-    .map((code, i) => {
+    .map((code) => {
       const v = Object.values(e.byCode.get(code) ?? {}).reduce((s, n) => s + n, 0n);
       const note = d.items.find((n) => n.code === code);
       const body = note?.budget !== undefined ? againstBudget(v, note.budget, note.reason) : `支出决算为${wan(v)}。`;
-      return sec(`${i + 1}.`, 3, itemHeading(x, code), [
-        `${body}${note?.use ? `主要用于${trimStop(note.use)}。` : ''}`,
-      ]);
+      return sec('', 3, itemHeading(x, code), [`${body}${note?.use ? `主要用于${trimStop(note.use)}。` : ''}`]);
     });
   return sec(
     '',
@@ -321,7 +329,7 @@ function performanceSection(x: NarrativeInput): Section {
   const byGrade = new Map<string, number>();
   for (const s of x.scores) byGrade.set(s.grade, (byGrade.get(s.grade) ?? 0) + 1);
   const summary = `${who(x)}共${projects.length}个项目开展绩效自评，涉及资金${wan(budget)}，平均分${formatPoints(divRoundPoints(avg, BigInt(projects.length)))}；其中评价等级为${[...byGrade].map(([g, n]) => `“${g}”的${n}个`).join('、')}。`;
-  const children = projects.map((pr, i) => projectSection(pr, x.scores[i], i));
+  const children = projects.map((pr, i) => projectSection(pr, x.scores[i]));
   return sec('', 2, heading, [...d.text.performanceWork, summary], children);
 }
 
@@ -329,7 +337,7 @@ function divRoundPoints(total: bigint, n: bigint): bigint {
   return (total * 2n + n) / (2n * n);
 }
 
-function projectSection(pr: ProjectInput, s: ScoreResult | undefined, i: number): Section {
+function projectSection(pr: ProjectInput, s: ScoreResult | undefined): Section {
   const rate =
     rounded(pr.funds.budget) === 0n
       ? ''
@@ -345,7 +353,7 @@ function projectSection(pr: ProjectInput, s: ScoreResult | undefined, i: number)
           ),
         )}`
       : '各项绩效指标均已完成。';
-  return sec(`${i + 1}.`, 3, `${pr.name}绩效自评结果`, [first, problems, pr.annex ? `详见${pr.annex}。` : '']);
+  return sec('', 3, `${pr.name}绩效自评结果`, [first, problems, pr.annex ? `详见${pr.annex}。` : '']);
 }
 
 function otherSection(x: NarrativeInput): Section {
@@ -379,10 +387,10 @@ function otherSection(x: NarrativeInput): Section {
     others.push(`${who(x)}部门决算公开表中个别数据存在0.01的误差，是由于数据单位由“元”转换为“万元”四舍五入导致的。`);
   }
   const children = [
-    sec('1.', 3, '机关运行经费支出情况说明', [operating]),
-    sec('2.', 3, '政府采购支出情况说明', [procurement]),
-    sec('3.', 3, '国有资产占用情况说明', [assets]),
+    sec('', 3, '机关运行经费支出情况说明', [operating]),
+    sec('', 3, '政府采购支出情况说明', [procurement]),
+    sec('', 3, '国有资产占用情况说明', [assets]),
   ];
-  if (others.length > 0) children.push(sec('4.', 3, '其他需要说明的事项', others));
+  if (others.length > 0) children.push(sec('', 3, '其他需要说明的事项', others));
   return sec('', 2, '其他重要事项的情况说明', [], children);
 }

@@ -8,3 +8,19 @@ export function chineseNumber(n: number): string {
   const ones = n % 10;
   return `${tens === 1 ? '' : DIGITS[tens]}十${ones === 0 ? '' : DIGITS[ones]}`;
 }
+
+/**
+ * How a template numbers its headings: national (一、 / （一） / 1.), or in four parts as the Shanghai 2024 template
+ * (第一部分 / 一、 / （一） / 1.).
+ */
+export type HeadingScheme = 'national' | 'parts';
+
+/** The numbering of the n-th (from 1) heading of a level (level 1: 概况, 决算表, 情况说明, 名词解释). */
+export function headingNumber(scheme: HeadingScheme, level: number, n: number): string {
+  const cn = chineseNumber(n);
+  const styles =
+    scheme === 'parts'
+      ? [`第${cn}部分 `, `${cn}、`, `（${cn}）`, `${n}.`]
+      : [`${cn}、`, `（${cn}）`, `${n}.`, `（${n}）`];
+  return styles[Math.min(Math.max(level, 1), styles.length) - 1] ?? '';
+}

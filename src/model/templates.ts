@@ -1,5 +1,6 @@
 // Templates as data: which tables a disclosure of a given (region, year) has, their titles,
 // column sets and fixed rows, and the narrative sections it must contain.
+import type { HeadingScheme } from './numerals.ts';
 import { EXTRA_CLASSES, FUNCTIONAL_CLASSES } from './classification.ts';
 import type { TableKind } from './disclosure.ts';
 
@@ -53,6 +54,10 @@ export interface Template {
   repeatTableHeader: boolean;
   /** A long table prints in smaller type to keep to one page; otherwise it runs over pages at the usual size. */
   shrinkLongTables: boolean;
+  /** Heading numbers: national (一、 / （一） / 1.) or in parts (第一部分 / 一、 / （一）). */
+  headings: HeadingScheme;
+  /** The two headings of the 概况: duties, and the units the 决算 covers. */
+  overviewHeadings: [string, string];
 }
 
 const classRows = (year: 2019 | 2024, side: 'expense', codes: readonly string[]): RowDef[] =>
@@ -290,6 +295,8 @@ export const NATIONAL_2019: Template = {
   splitCodes: false,
   repeatTableHeader: true,
   shrinkLongTables: true,
+  headings: 'national',
+  overviewHeadings: ['部门职责', '机构设置'],
   tables: [
     SUMMARY_2019,
     INCOME_TABLE,
@@ -333,6 +340,10 @@ export const SHANGHAI_2024: Template = {
   // The blank template prints every table in one type size (10.5 pt, tables 1 and 6 too); Putuo 2024 prints its
   // 39-line table 6 and 30-line table 1 at 11 pt over two pages each, not squeezed onto one.
   shrinkLongTables: false,
+  // The template and Putuo 2024: 第一部分 XX概况 (一、主要职能, 二、部门决算单位构成), 第二部分 …决算表, 第三部分 …情况说明
+  // (一、… 十一、, then （一）), 第四部分 名词解释 (一、…).
+  headings: 'parts',
+  overviewHeadings: ['主要职能', '部门决算单位构成'],
   tables: [
     {
       ...SUMMARY_2019,

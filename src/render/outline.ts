@@ -1,6 +1,7 @@
 // The printed document as a flat list of blocks in the official order; every output format walks this list.
 import type { Disclosure, Section } from '../model/disclosure.ts';
-import { chineseNumber } from '../model/numerals.ts';
+import { headingNumber } from '../model/numerals.ts';
+import { templateById } from '../model/templates.ts';
 import { type Grid, performanceGrids, tableGrid } from './layout.ts';
 
 export type Block =
@@ -26,16 +27,20 @@ function isWide(g: Grid): boolean {
 export function outline(d: Disclosure): Block[] {
   const name = d.meta.department;
   const year = d.meta.fiscalYear;
+  const scheme = templateById(d.meta.template)?.headings ?? 'national';
   const out: Block[] = [{ kind: 'title', lines: [name, `${year}年度部门决算`] }];
   const [overview, ...rest] = d.narrative;
-  const tablesHeading = `二、${name}${year}年度部门决算表`;
-  const glossaryHeading = `四、名词解释`;
+  const tablesHeading = `${headingNumber(scheme, 1, 2)}${name}${year}年度部门决算表`;
+  const glossaryHeading = `${headingNumber(scheme, 1, 4)}名词解释`;
+  // In parts (Shanghai 2024) the contents list the tables numbered, as the template does.
+  const tableEntry = (title: string, i: number) =>
+    `    ${scheme === 'parts' ? headingNumber(scheme, 2, i + 1) : ''}${title}`;
   out.push({
     kind: 'contents',
     entries: [
       ...(overview ? [`${overview.numbering}${overview.heading}`] : []),
       tablesHeading,
-      ...d.tables.map((t) => `    ${t.title}`),
+      ...d.tables.map((t, i) => tableEntry(t.title, i)),
       ...rest.map((s) => `${s.numbering}${s.heading}`),
       glossaryHeading,
       ...d.performance.map((p) => `${p.annex ?? '附件'}  ${p.project.name}绩效自评表`),
@@ -53,7 +58,7 @@ export function outline(d: Disclosure): Block[] {
   for (const s of rest) sectionBlocks(s, out);
   out.push({ kind: 'heading', level: 1, text: glossaryHeading });
   d.glossary.forEach((g, i) => {
-    out.push({ kind: 'para', text: `（${chineseNumber(i + 1)}）${g.term}：${g.definition}` });
+    out.push({ kind: 'para', text: `${headingNumber(scheme, 2, i + 1)}${g.term}：${g.definition}` });
   });
   for (const annex of performanceGrids(d)) {
     out.push({ kind: 'pageBreak' }, { kind: 'heading', level: 1, text: `${annex.annex}  ${annex.name}绩效自评表` });
