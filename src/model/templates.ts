@@ -1,8 +1,9 @@
 // Templates as data: which tables a disclosure of a given (region, year) has, their titles,
 // column sets and fixed rows, and the narrative sections it must contain.
-import type { HeadingScheme } from './numerals.ts';
+
 import { EXTRA_CLASSES, FUNCTIONAL_CLASSES } from './classification.ts';
 import type { TableKind } from './disclosure.ts';
+import type { HeadingScheme } from './numerals.ts';
 
 export interface ColumnDef {
   id: string;
