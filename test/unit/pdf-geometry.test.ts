@@ -179,6 +179,51 @@ describe('PDF geometry', () => {
     );
   });
 
+  it('reads 公务用车购置及运行费 straight above 公务用车购置费 as its parent, not a wrapped line (2024 三公 by LibreOffice)', () => {
+    // The seed's DOCX of the 2024 example printed by LibreOffice: tight rows, every header centred, so the parent of
+    // 小计 | 购置费 | 运行费 sits one line above 公务用车购置费, centred on it.
+    const at = headerAt(7.5);
+    const pair = (x: number) => [at('预算数', x, x + 22.5, 143.3), at('决算数', x + 57.5, x + 80, 143.3)];
+    const words = new Set([
+      '预算数',
+      '决算数',
+      '合计',
+      '因公出国（境）费',
+      '公务用车购置及运行费',
+      '公务用车购置费',
+      '公务用车运行费',
+      '公务接待费',
+    ]);
+    const leaves = buildLeafColumns(
+      [
+        at('财政拨款“三公”经费', 364.6, 439.6, 109.3),
+        at('公务用车购置及运行费', 422, 497, 120.6),
+        at('合计', 107.1, 122.1, 126.3),
+        at('因公出国（境）费', 199.6, 259.6, 126.3),
+        at('公务接待费', 670.8, 708.3, 126.3),
+        at('小计', 337.1, 352.1, 132),
+        at('公务用车购置费', 433.3, 485.8, 132),
+        at('公务用车运行费', 548.3, 600.8, 132),
+        ...[74.6, 189.6, 304.6, 419.6, 534.6, 649.6].flatMap(pair),
+      ],
+      56.8,
+      784.8,
+      words,
+    );
+    const items = [
+      '合计',
+      '因公出国（境）费',
+      '公务用车购置及运行费/小计',
+      '公务用车购置及运行费/公务用车购置费',
+      '公务用车购置及运行费/公务用车运行费',
+      '公务接待费',
+    ];
+    assert.deepEqual(
+      leaves.map((l) => l.path.join('/')),
+      items.flatMap((i) => [`财政拨款“三公”经费/${i}/预算数`, `财政拨款“三公”经费/${i}/决算数`]),
+    );
+  });
+
   it('reads 经济分类 over 科目编码 over 类 | 款 beside a wide 科目名称, in each of two groups (2024 table 6)', () => {
     // As our 2024 layout prints it: three header lines, 科目名称 and 决算数 centred over all three, 7 pt.
     const at = headerAt(7);

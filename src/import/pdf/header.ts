@@ -29,6 +29,12 @@ interface Node {
   texts: string[];
 }
 
+/** Two complete header names, one above the other: a parent and its child, not one wrapped name. */
+function twoNames(upper: string, lower: string, words: ReadonlySet<string>): boolean {
+  const known = (t: string) => words.has(t.replace(/\s+/g, ''));
+  return known(upper) && known(lower) && !known(upper + lower);
+}
+
 /** "类", "款", "项" printed side by side under 科目编码: column marks, never a wrapped line. */
 function isCodeLevelMark(l: HeaderSeg, all: readonly HeaderSeg[]): boolean {
   const mark = (s: HeaderSeg) => /^[类款项]$/.test(s.text.trim());
@@ -69,11 +75,8 @@ function stackWrapped(segs: readonly HeaderSeg[], words: ReadonlySet<string>): (
       const continues = sorted.some(
         (o) => o.y - l.y > 0.5 * l.size && o.y - l.y <= 2.1 * l.size && overlaps(o, l, 0.5),
       );
-      // Two complete header names one above the other are a parent and its child, not one wrapped name.
-      const known = (t: string) => words.has(t.replace(/\s+/g, ''));
       const soFar = parts.map((p) => p.text.trim()).join('');
-      const twoNames = known(soFar) && known(l.text) && !known(soFar + l.text.trim());
-      if (!(inside || aligned) || rival || (far && !lone && continues) || twoNames) break;
+      if (!(inside || aligned) || rival || (far && !lone && continues) || twoNames(soFar, l.text.trim(), words)) break;
       parts.push(l);
       taken.add(l);
       x0 = Math.min(x0, l.x0);
@@ -185,6 +188,9 @@ export function buildLeafColumns(
         );
         if (d > Math.max(0.12 * (b.x1 - a.x0), s.size)) continue;
         const same = below.find((n) => n.from === i && n.to === j);
+        // Centred over a header below that is a name of its own: its parent, over a wider run (公务用车购置及运行费
+        // straight above 公务用车购置费, in the middle of 小计 | 购置费 | 运行费).
+        if (same && twoNames(s.text.trim(), same.texts.join(''), words)) continue;
         if (same && same.seg.y - s.bottom >= 1.6 * s.size) {
           // Far above a header spanning the same run: its parent, unless a wider run centres it as well.
           if (same.from < same.to && (!parent || d < parent.d)) parent = { from: i, to: j, d };
