@@ -12,6 +12,8 @@ type Kind = 'l1' | 'l1w' | 'l2' | 'l2w' | 'l3' | 'l3w' | 'target' | 'actual' | '
 
 const FIGURE = /^\d+(?:\.\d+)?$/;
 const HEADER_WORD = /指标|权重|分值|目标值|业绩值|实际值|完成值|评分|得分|数据来源|支持|材料|附件|^[（(]|[）)]$/;
+/** A header piece is a word: a cell text with figures or sentence marks (a wrapped 评分标准 above its row) is body. */
+const isHeaderPiece = (t: string) => HEADER_WORD.test(t) && !/[\d，,；;。]/.test(t);
 
 function kindOf(text: string, prevName: Kind | undefined): Kind | undefined {
   const t = text.replace(/\s+/g, '');
@@ -71,7 +73,7 @@ export function readScoreSheet(file: string, lines: readonly Line[], titleSrc: S
     for (let j = i + 1; j < lines.length; j++) {
       const n = lines[j] as Line;
       if (n.page !== l.page || n.y - (hl[hl.length - 1] as Line).y > 2 * n.size) break;
-      if (!n.segments.every((s) => HEADER_WORD.test(s.text.replace(/\s+/g, '')))) break;
+      if (!n.segments.every((s) => isHeaderPiece(s.text.replace(/\s+/g, '')))) break;
       hl.push(n);
     }
     for (const h of hl) headerLines.add(h);
@@ -139,17 +141,25 @@ export function readScoreSheet(file: string, lines: readonly Line[], titleSrc: S
   const rows: Row[] = anchors.map((a) => ({ anchor: a, frags: [] }));
   const rowKinds = new Set<Kind>(['l3', 'l3w', 'target', 'actual', 'score', 'standard', 'source']);
   const rowFrags = frags.filter((f) => rowKinds.has(f.kind));
-  // Top-aligned cells put every row's name on its anchor line; middle-aligned ones may not.
-  const topAligned = anchors.every((a) => rowFrags.some((f) => f.line === a && f.kind === 'l3'));
-  for (const f of rowFrags) {
+  // A fragment's row, top-aligned (the last anchor at or above it) or middle-aligned (the nearest anchor).
+  const byTop = (f: Frag): Row | undefined => {
     const samePage = rows.filter((r) => r.anchor.page === f.line.page);
-    let row: Row | undefined;
-    if (topAligned) row = [...samePage].reverse().find((r) => r.anchor.y <= f.line.y + 0.5) ?? samePage[0];
-    else
-      row = samePage.reduce<Row | undefined>(
+    return samePage.findLast((r) => r.anchor.y <= f.line.y + 0.5) ?? samePage[0];
+  };
+  const byMiddle = (f: Frag): Row | undefined =>
+    rows
+      .filter((r) => r.anchor.page === f.line.page)
+      .reduce<Row | undefined>(
         (b, r) => (!b || Math.abs(r.anchor.y - f.line.y) < Math.abs(b.anchor.y - f.line.y) ? r : b),
         undefined,
       );
+  // Middle-aligned when a row's name is off its anchor line, or when cells sit better centred on their anchors
+  // than starting on them (a cell wrapped over two lines straddles its row's line).
+  const middle =
+    !anchors.every((a) => rowFrags.some((f) => f.line === a && f.kind === 'l3')) ||
+    misfit(rowFrags, byMiddle, 'middle') < misfit(rowFrags, byTop, 'top');
+  for (const f of rowFrags) {
+    const row = middle ? byMiddle(f) : byTop(f);
     if (row) row.frags.push(f);
     else unread.push({ what: f.text, reason: '无法归入任何指标行 / not placed in any row', src: src(f.line) });
   }
@@ -318,6 +328,30 @@ export function readScoreSheet(file: string, lines: readonly Line[], titleSrc: S
   if (!out.totalScore) unread.push({ what: '总分', reason: '未读到总分 / total score not found', src: titleSrc });
   if (!out.grade) unread.push({ what: '评价等级', reason: '未读到评价等级 / grade not found', src: titleSrc });
   return out;
+}
+
+/**
+ * How far the cells sit from where the alignment puts them, given each fragment's row: a cell's first line on its
+ * row's anchor line (top) or the middle of its lines there (middle), summed over cells.
+ */
+function misfit(frags: readonly Frag[], rowOf: (f: Frag) => Row | undefined, align: 'top' | 'middle'): number {
+  const cells = new Map<Row, Map<Kind, number[]>>();
+  for (const f of frags) {
+    const r = rowOf(f);
+    if (!r) continue;
+    const byKind = cells.get(r) ?? new Map<Kind, number[]>();
+    cells.set(r, byKind);
+    byKind.set(f.kind, [...(byKind.get(f.kind) ?? []), f.line.y]);
+  }
+  let sum = 0;
+  for (const [r, byKind] of cells) {
+    for (const ys of byKind.values()) {
+      const lo = Math.min(...ys);
+      const hi = Math.max(...ys);
+      sum += Math.abs((align === 'top' ? lo : (lo + hi) / 2) - r.anchor.y);
+    }
+  }
+  return sum;
 }
 
 /**

@@ -90,9 +90,16 @@ export function placeRows(body: readonly Line[], grid: readonly GridColumn[]): P
     else blocks.push([n]);
   }
   const meets = (b: Band, n: Piece) => b.page === n.page && n.top >= b.top - tol(n) && n.top <= b.bottom + tol(n);
-  const dist = (b: Band, n: Piece) => (b.page !== n.page ? Infinity : Math.abs((b.top + b.bottom) / 2 - n.top));
+  const mid = (b: Band) => (b.top + b.bottom) / 2;
+  // A middle-aligned cell of an even number of lines has none on its row's figures: its lines straddle them.
+  const straddles = (b: Band, block: Piece[]) =>
+    block.some((n, i) => {
+      const next = block[i + 1];
+      return next !== undefined && b.page === n.page && n.top < mid(b) && next.top > mid(b);
+    });
+  const dist = (b: Band, n: Piece) => (b.page !== n.page ? Infinity : Math.abs(mid(b) - n.top));
   for (const block of blocks) {
-    const hit = bands.filter((b) => block.some((n) => meets(b, n)));
+    const hit = bands.filter((b) => block.some((n) => meets(b, n)) || straddles(b, block));
     if (hit.length === 1) (hit[0] as Band).names.push(...block);
     else if (hit.length > 1) {
       // A block over several rows: each line to the nearest.

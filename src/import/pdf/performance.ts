@@ -3,8 +3,8 @@
 import type { Cell, Column, PerformanceEvaluation, Row, Source } from '../../model/disclosure.ts';
 import { parseAmount, type Unit } from '../../model/money.ts';
 import { FUNDS_COLUMNS } from '../../model/performance.ts';
-import { compact } from '../text/performance-tokens.ts';
 import type { Line, Segment } from './lines.ts';
+import { readForm } from './performance-form.ts';
 import { columnOf, columnRanges, joinCell } from './performance-grid.ts';
 import { readScoreSheet } from './performance-sheet.ts';
 import { readSpending, spendingHeaderStart } from './performance-spending.ts';
@@ -139,53 +139,16 @@ const PROJECT_LABELS: [string, ProjectKey][] = [
   ['年度绩效目标', 'annualGoal'],
 ];
 
-/** A known label made of segments i..j (a label may print as "联系人", "/", "电话"). */
-function labelAt(
-  segs: readonly Segment[],
-  i: number,
-  labels: readonly string[],
-): { label: string; end: number } | undefined {
-  let acc = '';
-  let best: { label: string; end: number } | undefined;
-  for (let j = i; j < segs.length && j < i + 4; j++) {
-    acc += compact((segs[j] as Segment).text);
-    const hit = labels.find((l) => compact(l) === acc);
-    if (hit) best = { label: hit, end: j + 1 };
-    if (!labels.some((l) => compact(l).startsWith(acc))) break;
-  }
-  return best;
-}
+const PHONE_LAST = /^(.*?)\s*([\d\-－—()（）][\d\-－—()（）\s]{5,}[\d)）])$/;
+const PHONE_FIRST = /^([\d\-－—()（）][\d\-－—()（）\s]{5,}[\d)）])\s*(.*)$/;
 
-/** Label → value pairs of a form grid; a line without a label continues the value above it at that x. */
-function readForm(lines: readonly Line[], labels: readonly string[]): { label: string; parts: string[]; src: Line }[] {
-  const out: { label: string; parts: string[]; src: Line; x: number }[] = [];
-  let prevLine: typeof out = [];
-  for (const l of lines) {
-    const segs = l.segments;
-    const cur: typeof out = [];
-    let field: (typeof out)[number] | undefined;
-    for (let i = 0; i < segs.length; i++) {
-      const hit = labelAt(segs, i, labels);
-      if (hit) {
-        field = { label: hit.label, parts: [], src: l, x: (segs[hit.end] as Segment | undefined)?.x0 ?? 0 };
-        cur.push(field);
-        i = hit.end - 1;
-        continue;
-      }
-      const s = segs[i] as Segment;
-      if (field) field.parts.push(s.text);
-      else {
-        const near = prevLine.reduce<(typeof out)[number] | undefined>(
-          (b, f) => (!b || Math.abs(f.x - s.x0) < Math.abs(b.x - s.x0) ? f : b),
-          undefined,
-        );
-        near?.parts.push(s.text);
-      }
-    }
-    out.push(...cur);
-    if (cur.length > 0) prevLine = cur;
-  }
-  return out;
+/** "联系人/电话" value: the phone is the run of digits and dashes at its end (or start), the rest the contact. */
+export function splitContact(text: string): { contact: string; phone: string } {
+  const last = PHONE_LAST.exec(text);
+  if (last) return { contact: last[1] ?? '', phone: last[2] ?? '' };
+  const first = PHONE_FIRST.exec(text);
+  if (first) return { contact: first[2] ?? '', phone: first[1] ?? '' };
+  return { contact: text, phone: '' };
 }
 
 function readProject(lines: readonly Line[], ev: PerformanceEvaluation): void {
@@ -198,10 +161,9 @@ function readProject(lines: readonly Line[], ev: PerformanceEvaluation): void {
     const text = joinCell(f.parts);
     if (!key || !text) continue;
     if (key === 'contact/phone') {
-      const phone = f.parts.filter((p) => /^[\d\-－—()（）\s]{7,}$/.test(p.trim()));
-      const contact = f.parts.filter((p) => !phone.includes(p));
-      if (contact.length > 0) ev.project.contact = joinCell(contact);
-      if (phone.length > 0) ev.project.phone = joinCell(phone);
+      const { contact, phone } = splitContact(text);
+      if (contact) ev.project.contact = contact;
+      if (phone) ev.project.phone = phone;
     } else ev.project[key] = text;
   }
 }
