@@ -53,7 +53,7 @@ function differences(built: Disclosure, back: Disclosure, keep: (rowKey: string,
 }
 
 /**
- * The examples as printed here, and the seed example's DOCX as printed by LibreOffice (another producer: other fonts,
+ * The examples as printed here, and their DOCX as printed by LibreOffice (another producer: other fonts,
  * other line breaks, cell texts wrapped over lines; see test/fixtures/producers/README.md).
  */
 const CASES = [
@@ -63,6 +63,11 @@ const CASES = [
     dir: 'examples/shenzhen-fupin-2019',
     printedBy: 'LibreOffice (from the DOCX)',
     pdf: 'test/fixtures/producers/libreoffice-shenzhen-fupin-2019.pdf',
+  },
+  {
+    dir: 'examples/shanghai-putuo-2024',
+    printedBy: 'LibreOffice (from the DOCX)',
+    pdf: 'test/fixtures/producers/libreoffice-shanghai-putuo-2024.pdf',
   },
 ];
 
