@@ -3,7 +3,7 @@ import type ExcelJS from 'exceljs';
 import type { Disclosure } from '../model/disclosure.ts';
 import { FIXED_DATE, normaliseZip, STORED_ZIP } from '../util/deterministic-zip.ts';
 import { Workbook } from '../util/excel-workbook.ts';
-import { type Grid, performanceGrids, tableGrid } from './layout.ts';
+import { type Grid, type GridRow, performanceGrids, tableGrid } from './layout.ts';
 
 const THIN: Partial<ExcelJS.Borders> = {
   top: { style: 'thin' },
@@ -12,6 +12,34 @@ const THIN: Partial<ExcelJS.Borders> = {
   right: { style: 'thin' },
 };
 const FONT = { name: '宋体', size: 10 };
+/** Height of one line of 10 pt text in a row, in points, and a row's least height. */
+const LINE_HEIGHT = 13.5;
+const MIN_ROW_HEIGHT = 16;
+
+/** Width of a text in column-width units (a Latin digit 1, a Chinese character 2) at the sheet's 10 pt. */
+function textUnits(text: string): number {
+  let u = 0;
+  for (const ch of text) u += ch.charCodeAt(0) < 0x2e80 ? 1.1 : 2;
+  return u;
+}
+
+/**
+ * Rows tall enough for their wrapped texts: Excel and LibreOffice do not grow a row for wrapped text in a merged
+ * cell, and a header such as 政府性基金预算财政拨款 over a narrow column was cut to its first line.
+ */
+function fitRowHeights(ws: ExcelJS.Worksheet, rows: readonly GridRow[], firstRow: number): void {
+  rows.forEach((row, k) => {
+    let lines = 1;
+    row.forEach((c, i) => {
+      if (!c || (c.rowSpan ?? 1) > 1 || c.text === '') return;
+      let width = 0;
+      for (let j = i; j < i + (c.colSpan ?? 1); j++) width += ws.getColumn(j + 1).width ?? 8;
+      const text = `${c.indent ? '\u3000'.repeat(c.indent) : ''}${c.text}`;
+      lines = Math.max(lines, Math.ceil(textUnits(text) / Math.max(1, width - 1)));
+    });
+    if (lines > 1) ws.getRow(firstRow + k).height = Math.max(MIN_ROW_HEIGHT, lines * LINE_HEIGHT + 3);
+  });
+}
 
 function addGrid(ws: ExcelJS.Worksheet, g: Grid, startRow: number): number {
   const n = g.widths.length;
@@ -61,6 +89,7 @@ function addGrid(ws: ExcelJS.Worksheet, g: Grid, startRow: number): number {
       r++;
     }
   }
+  fitRowHeights(ws, [...g.header, ...g.body], headerStart);
   // Header rows printed again on each page, unless the template prints them once.
   if (g.header.length > 0 && g.repeatHeader !== false)
     ws.pageSetup.printTitlesRow = `${headerStart}:${headerStart + g.header.length - 1}`;

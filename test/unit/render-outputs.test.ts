@@ -150,6 +150,24 @@ describe('XLSX', () => {
   it('same bytes twice', async () => {
     assert.ok((await renderXlsx(d)).equals(await renderXlsx(d)));
   });
+
+  it('a row is as tall as its wrapped text (a header over a narrow column: 2024 table 4), a one-line row is not', async () => {
+    const file = 'examples/shanghai-putuo-2024/data.json';
+    const putuo = compile(parseDepartmentJson(fs.readFileSync(file, 'utf8'), file), { file: 'data.json' });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await renderXlsx(putuo)) as unknown as ArrayBuffer);
+    const ws = wb.worksheets.find((w) => w.name.startsWith('4 '));
+    assert.ok(ws);
+    const rowOf = (text: string) => {
+      let found: ExcelJS.Row | undefined;
+      ws.eachRow((r) => r.eachCell((c) => void (c.value === text && (found = r))));
+      assert.ok(found, text);
+      return found;
+    };
+    // 政府性基金预算财政拨款 (11 characters) does not fit its column on one line: two lines of 10 pt.
+    assert.ok((rowOf('政府性基金预算财政拨款').height ?? 0) >= 2 * 13.5, 'two lines');
+    assert.equal(rowOf('一、一般公共服务支出').height, undefined, 'one line: the default height');
+  });
 });
 
 describe('HTML', () => {
