@@ -160,7 +160,11 @@ describe('XLSX', () => {
     assert.ok(ws);
     const rowOf = (text: string) => {
       let found: ExcelJS.Row | undefined;
-      ws.eachRow((r) => r.eachCell((c) => void (c.value === text && (found = r))));
+      ws.eachRow((r) =>
+        r.eachCell((c) => {
+          if (c.value === text) found = r;
+        }),
+      );
       assert.ok(found, text);
       return found;
     };
