@@ -6,7 +6,14 @@ import { describe, it } from 'node:test';
 import { layoutOf } from '../../src/import/pdf/document.ts';
 import { extractPdfText } from '../../src/import/pdf/extract.ts';
 import { readPerformanceAnnexes, splitContact } from '../../src/import/pdf/performance.ts';
-import { CENTRED_PROJECT, CENTRED_SHEET, CENTRED_SPENDING, centredAnnexPdf } from '../fixtures/pdf/centred.ts';
+import {
+  CENTRED_PROJECT,
+  CENTRED_SHEET,
+  CENTRED_SPENDING,
+  centredAnnexPdf,
+  ODD_PROJECT,
+  oddFormPdf,
+} from '../fixtures/pdf/centred.ts';
 
 const squash = (s: string) => s.replace(/\s+/g, '');
 
@@ -103,6 +110,26 @@ for (const align of ['middle', 'top'] as const) {
       assert.deepEqual(
         (ev.unread ?? []).filter((u) => u.what !== '资金安排和使用情况表'),
         [],
+      );
+    });
+  });
+}
+
+for (const align of ['middle', 'top'] as const) {
+  describe(`PDF 项目概况, every wrapped value over three lines, aligned ${align}`, async () => {
+    const { lines } = layoutOf(await extractPdfText('annex.pdf', new Uint8Array(await oddFormPdf(align))));
+    const [ev] = readPerformanceAnnexes('annex.pdf', lines);
+
+    it('reads each value whole: a line above a label goes to it when centred, to the label above when not', () => {
+      if (align === 'middle') {
+        // Centred, each label's line holds its value's middle line: only the line spacing tells the cells apart.
+        const label = lines.findLast((l) => l.segments[0]?.text === '项目概况');
+        assert.equal(label?.segments.length, 2);
+      }
+      const p = Object.fromEntries(ODD_PROJECT);
+      assert.deepEqual(
+        [ev?.project.name, ev?.project.overview, ev?.project.annualGoal, ev?.project.manager],
+        [p.项目名称, p.项目概况, p.年度绩效目标, p.项目负责人],
       );
     });
   });

@@ -1,9 +1,10 @@
 // Label → value grids of a performance annex (项目概况, 综合结论) from positioned text. A value may wrap over lines:
 // top-aligned, its first line is the label's; middle-aligned (vertically centred in a tall row), its lines lie
-// above and below the label. Lines without a label go to a labelled line by whichever of the two fits better.
+// above and below the label. Lines without a label go to a labelled line by whichever of the two fits better
+// (see misfit).
 import { compact } from '../text/performance-tokens.ts';
 import type { Line, Segment } from './lines.ts';
-import { posOf } from './performance-grid.ts';
+import { type CellBlock, misfit, posOf } from './performance-grid.ts';
 
 export interface FormField {
   label: string;
@@ -69,7 +70,9 @@ export function readForm(lines: readonly Line[], labels: readonly string[]): For
   const looseRows = rows.filter((r) => r.loose.length > 0);
   const top = looseRows.map((r) => ownerOf(r, anchors, 'top'));
   const middle = looseRows.map((r) => ownerOf(r, anchors, 'middle'));
-  const owners = misfit(anchors, looseRows, middle, 'middle') < misfit(anchors, looseRows, top, 'top') ? middle : top;
+  const fitsMiddle =
+    misfit(blocks(anchors, looseRows, middle), 'middle') < misfit(blocks(anchors, looseRows, top), 'top');
+  const owners = fitsMiddle ? middle : top;
   looseRows.forEach((r, k) => {
     const a = owners[k];
     if (!a) return;
@@ -100,24 +103,16 @@ function ownerOf(r: FormLine, anchors: readonly FormLine[], align: 'top' | 'midd
   return samePage.reduce((b, a) => (Math.abs(posOf(a.line) - at) < Math.abs(posOf(b.line) - at) ? a : b));
 }
 
-/**
- * How far the value blocks sit from where the alignment puts them: the block's first line on the label's
- * (top) or the block's middle on the label's (middle), summed over labels with lines of their own below or above.
- */
-function misfit(
+/** Each labelled line's value block: its loose lines, and its own line when the value starts there. */
+function blocks(
   anchors: readonly FormLine[],
   looseRows: readonly FormLine[],
   owners: readonly (FormLine | undefined)[],
-  align: 'top' | 'middle',
-): number {
-  let sum = 0;
-  for (const a of anchors) {
-    const ys = looseRows.filter((_, k) => owners[k] === a).map((r) => posOf(r.line));
-    if (ys.length === 0) continue;
-    if (a.fields.some((f) => f.pieces.length > 0)) ys.push(posOf(a.line));
-    const lo = Math.min(...ys);
-    const hi = Math.max(...ys);
-    sum += Math.abs((align === 'top' ? lo : (lo + hi) / 2) - posOf(a.line));
-  }
-  return sum;
+): CellBlock[] {
+  return anchors.flatMap((a) => {
+    const at = looseRows.filter((_, k) => owners[k] === a).map((r) => posOf(r.line));
+    if (at.length === 0) return [];
+    if (a.fields.some((f) => f.pieces.length > 0)) at.push(posOf(a.line));
+    return [{ anchor: posOf(a.line), at }];
+  });
 }

@@ -76,3 +76,32 @@ export function joinCell(parts: readonly string[]): string {
 export function posOf(l: { page: number; y: number }): number {
   return l.page * 10000 + l.y;
 }
+
+/** A cell's lines (reading-order positions) and the position of its row's or label's line. */
+export interface CellBlock {
+  anchor: number;
+  at: number[];
+}
+
+/**
+ * How far cells sit from where an alignment puts them: the first line (top) or the middle of the lines (middle) on
+ * the anchor's line; plus, for each two lines of one cell, how much wider their gap is than the closest such gap
+ * (lines of one cell are one line pitch apart, a line of another row's cell is further by the cell padding).
+ */
+export function misfit(blocks: readonly CellBlock[], align: 'top' | 'middle'): number {
+  let sum = 0;
+  const gaps: number[] = [];
+  for (const b of blocks) {
+    const at = [...new Set(b.at)].sort((x, y) => x - y);
+    const lo = at[0] as number;
+    const hi = at[at.length - 1] as number;
+    sum += Math.abs((align === 'top' ? lo : (lo + hi) / 2) - b.anchor);
+    for (let i = 1; i < at.length; i++) {
+      const g = (at[i] as number) - (at[i - 1] as number);
+      if (g < 5000) gaps.push(g); // same page
+    }
+  }
+  const pitch = Math.min(...gaps);
+  for (const g of gaps) sum += g - pitch;
+  return sum;
+}

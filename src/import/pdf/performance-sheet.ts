@@ -6,7 +6,15 @@ import type { Indicator, IndicatorGroup, NumberValue, Source } from '../../model
 import type { ScoreSheet, Unread } from '../text/performance-scores.ts';
 import { DECIMAL_RE, numberValue } from '../text/performance-tokens.ts';
 import type { Line, Segment } from './lines.ts';
-import { columnOf, columnRanges, type GridColumn, joinCell, posOf } from './performance-grid.ts';
+import {
+  type CellBlock,
+  columnOf,
+  columnRanges,
+  type GridColumn,
+  joinCell,
+  misfit,
+  posOf,
+} from './performance-grid.ts';
 
 type Kind = 'l1' | 'l1w' | 'l2' | 'l2w' | 'l3' | 'l3w' | 'target' | 'actual' | 'score' | 'standard' | 'source';
 
@@ -157,7 +165,7 @@ export function readScoreSheet(file: string, lines: readonly Line[], titleSrc: S
   // than starting on them (a cell wrapped over two lines straddles its row's line).
   const middle =
     !anchors.every((a) => rowFrags.some((f) => f.line === a && f.kind === 'l3')) ||
-    misfit(rowFrags, byMiddle, 'middle') < misfit(rowFrags, byTop, 'top');
+    misfit(cellBlocks(rowFrags, byMiddle), 'middle') < misfit(cellBlocks(rowFrags, byTop), 'top');
   for (const f of rowFrags) {
     const row = middle ? byMiddle(f) : byTop(f);
     if (row) row.frags.push(f);
@@ -330,11 +338,8 @@ export function readScoreSheet(file: string, lines: readonly Line[], titleSrc: S
   return out;
 }
 
-/**
- * How far the cells sit from where the alignment puts them, given each fragment's row: a cell's first line on its
- * row's anchor line (top) or the middle of its lines there (middle), summed over cells.
- */
-function misfit(frags: readonly Frag[], rowOf: (f: Frag) => Row | undefined, align: 'top' | 'middle'): number {
+/** Each row's cells (one per column kind) as blocks of lines around the row's anchor line, given each fragment's row. */
+function cellBlocks(frags: readonly Frag[], rowOf: (f: Frag) => Row | undefined): CellBlock[] {
   const cells = new Map<Row, Map<Kind, number[]>>();
   for (const f of frags) {
     const r = rowOf(f);
@@ -343,15 +348,7 @@ function misfit(frags: readonly Frag[], rowOf: (f: Frag) => Row | undefined, ali
     cells.set(r, byKind);
     byKind.set(f.kind, [...(byKind.get(f.kind) ?? []), f.line.y]);
   }
-  let sum = 0;
-  for (const [r, byKind] of cells) {
-    for (const ys of byKind.values()) {
-      const lo = Math.min(...ys);
-      const hi = Math.max(...ys);
-      sum += Math.abs((align === 'top' ? lo : (lo + hi) / 2) - r.anchor.y);
-    }
-  }
-  return sum;
+  return [...cells].flatMap(([r, byKind]) => [...byKind.values()].map((at) => ({ anchor: r.anchor.y, at })));
 }
 
 /**
