@@ -1,4 +1,5 @@
-// 名词解释: fixed terms of the template plus every 类 and 项 the general-budget table uses.
+// 名词解释: the template's own where it fixes one (Shanghai 2024); otherwise fixed terms plus every 类 and 项 the
+// general-budget table uses.
 import type { Template } from '../model/templates.ts';
 import type { Ledger } from './ledger.ts';
 import type { CodeNames } from './names.ts';
@@ -31,8 +32,6 @@ const FIXED: [string, string][] = [
 ];
 
 const OPERATING_2019 = '反映行政单位（包括实行公务员管理的事业单位）一般公共预算财政拨款基本支出中公用经费之和。';
-const OPERATING_2024 =
-  '指行政单位和参照公务员法管理的事业单位使用一般公共预算财政拨款安排的基本支出中的日常公用经费支出。';
 
 /** Definitions of common 类 and 项 (wording of the 政府收支分类科目). */
 const CODE_TERMS: Record<string, string> = {
@@ -75,6 +74,7 @@ function codeDefinition(code: string, name: string): string {
 }
 
 export function buildGlossary(tpl: Template, ledger: Ledger, names: CodeNames): GlossaryEntry[] {
+  if (tpl.fixedGlossary) return tpl.fixedGlossary.map(([term, definition]) => ({ term, definition }));
   const out: GlossaryEntry[] = FIXED.map(([term, definition]) => ({ term, definition }));
   const seen = new Set(out.map((e) => e.term));
   for (const code of ledger.expense.codes.filter((c) => c.length !== 5)) {
@@ -83,6 +83,6 @@ export function buildGlossary(tpl: Template, ledger: Ledger, names: CodeNames): 
     seen.add(name);
     out.push({ term: name, definition: codeDefinition(code, name) });
   }
-  out.push({ term: '机关运行经费', definition: tpl.id === 'national-2019' ? OPERATING_2019 : OPERATING_2024 });
+  out.push({ term: '机关运行经费', definition: OPERATING_2019 });
   return out;
 }

@@ -59,7 +59,39 @@ export interface Template {
   headings: HeadingScheme;
   /** The two headings of the 概况: duties, and the units the 决算 covers. */
   overviewHeadings: [string, string];
+  /** A 名词解释 the template fixes, printed as it is (term, definition); without it, the terms used are explained. */
+  fixedGlossary?: readonly (readonly [string, string])[];
 }
+
+/**
+ * The eleven terms of the Shanghai 2024 template's 第四部分 名词解释, in its order, worded as the published Putuo 2024
+ * disclosure words them (the template's placeholders “主要是：XXXXXXXX 收入等” left out, as it allows).
+ */
+const GLOSSARY_SHANGHAI_2024: readonly (readonly [string, string])[] = [
+  [
+    '财政拨款收入',
+    '指单位本年度从本级财政部门取得的财政拨款，包括一般公共预算财政拨款、政府性基金预算财政拨款和国有资本经营预算财政拨款。',
+  ],
+  ['事业收入', '指事业单位开展专业业务活动及辅助活动所取得的收入。'],
+  ['经营收入', '指事业单位在专业业务活动及其辅助活动之外开展非独立核算经营活动取得的收入。'],
+  ['其他收入', '指除上述“财政拨款收入”“事业收入”“经营收入”等以外的收入。'],
+  ['年初结转和结余', '指以前年度尚未完成、结转到本年按有关规定继续使用的资金。'],
+  [
+    '年末结转和结余',
+    '指本年度或以前年度预算安排、因客观条件发生变化无法按原计划实施，需延迟到以后年度按有关规定继续使用的资金。',
+  ],
+  ['基本支出', '指单位为保障机构正常运转、完成日常工作任务而发生的各项支出。'],
+  ['项目支出', '指单位为完成特定的行政工作任务或事业发展目标，在基本支出之外发生的各项支出。'],
+  ['经营支出', '指事业单位在专业活动及辅助活动之外开展非独立核算经营活动发生的支出。'],
+  [
+    '“三公”经费',
+    '指单位使用本级财政拨款安排的因公出国（境）费、公务用车购置及运行维护费和公务接待费。其中:因公出国（境）费反映单位参加国际合作交流、重大项目洽谈、境外培训研修等的国际旅费、国外城市间交通费、住宿费、伙食费、培训费、公杂费等支出；公务接待费反映全国性专业会议、国家重大政策调研、专项检查以及外事团组接待交流等执行公务或开展业务所需住宿费、交通费、伙食费等支出；公务用车购置及运行维护费反映编制内公务车辆的报废更新，以及用于安排市内因公出差、公务文件交换、日常工作开展等所需公务用车燃料费、维修费、过路过桥费、保险费等支出。',
+  ],
+  [
+    '机关运行经费',
+    '指行政单位和参照公务员法管理的事业单位使用一般公共预算财政拨款安排的基本支出中的日常公用经费支出。',
+  ],
+];
 
 const classRows = (year: 2019 | 2024, side: 'expense', codes: readonly string[]): RowDef[] =>
   [...FUNCTIONAL_CLASSES, ...EXTRA_CLASSES]
@@ -345,6 +377,7 @@ export const SHANGHAI_2024: Template = {
   // (一、… 十一、, then （一）), 第四部分 名词解释 (一、…).
   headings: 'parts',
   overviewHeadings: ['主要职能', '部门决算单位构成'],
+  fixedGlossary: GLOSSARY_SHANGHAI_2024,
   tables: [
     {
       ...SUMMARY_2019,

@@ -288,3 +288,22 @@ describe('every example compiles to a disclosure the checker passes', () => {
     });
   }
 });
+
+describe('2024 example (上海市普陀区财政局): 名词解释 as the template fixes it', () => {
+  it('the eleven terms of the template, in its order, worded as the published Putuo 2024 PDF words them', async () => {
+    const { importPdf } = await import('../../src/import/pdf/index.ts');
+    const file = 'examples/shanghai-putuo-2024/data.json';
+    const built = compile(parseDepartmentJson(fs.readFileSync(file, 'utf8'), file), { file });
+    const published = await importPdf('test/fixtures/samples/shanghai-putuo-caizhengju-2024.pdf');
+    assert.equal(published.glossary.length, 11);
+    assert.deepEqual(
+      built.glossary.map((g) => [g.term, g.definition]),
+      published.glossary.map((g) => [g.term, g.definition]),
+    );
+  });
+
+  it('the 2019 example still explains every 类 and 项 it uses beside its fixed terms', () => {
+    const terms = d.glossary.map((g) => g.term);
+    assert.ok(terms.includes('住房公积金') && terms.includes('机关运行经费') && terms.length > 11, terms.join('、'));
+  });
+});
