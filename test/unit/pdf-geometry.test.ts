@@ -6,6 +6,7 @@ import { normaliseRadicals, splitAtSpaces, type TextItem } from '../../src/impor
 import { buildLeafColumns, type HeaderSeg } from '../../src/import/pdf/header.ts';
 import { buildLines, joinSpacedLetters, type Segment } from '../../src/import/pdf/lines.ts';
 import { tidyText } from '../../src/import/pdf/paragraphs.ts';
+import { THREE_PUBLIC_HEADERS } from '../fixtures/pdf/layouts.ts';
 
 const item = (str: string, x: number, y: number, size = 12, width = str.length * size): TextItem => ({
   str,
@@ -16,6 +17,16 @@ const item = (str: string, x: number, y: number, size = 12, width = str.length *
   size,
   font: 'f',
 });
+
+/** Column paths of the 2024 三公 table: each item (under its parent where it has one) by 预算数 / 决算数. */
+const THREE_PUBLIC_PATHS = [
+  '合计',
+  '因公出国（境）费',
+  '公务用车购置及运行费/小计',
+  '公务用车购置及运行费/公务用车购置费',
+  '公务用车购置及运行费/公务用车运行费',
+  '公务接待费',
+].flatMap((i) => [`财政拨款“三公”经费/${i}/预算数`, `财政拨款“三公”经费/${i}/决算数`]);
 
 /** Header segments of one font size on page 1. */
 const headerAt =
@@ -165,17 +176,9 @@ describe('PDF geometry', () => {
       42,
       800,
     );
-    const items = [
-      '合计',
-      '因公出国（境）费',
-      '公务用车购置及运行费/小计',
-      '公务用车购置及运行费/公务用车购置费',
-      '公务用车购置及运行费/公务用车运行费',
-      '公务接待费',
-    ];
     assert.deepEqual(
       leaves.map((l) => l.path.join('/')),
-      items.flatMap((i) => [`财政拨款“三公”经费/${i}/预算数`, `财政拨款“三公”经费/${i}/决算数`]),
+      THREE_PUBLIC_PATHS,
     );
   });
 
@@ -184,16 +187,7 @@ describe('PDF geometry', () => {
     // 小计 | 购置费 | 运行费 sits one line above 公务用车购置费, centred on it.
     const at = headerAt(7.5);
     const pair = (x: number) => [at('预算数', x, x + 22.5, 143.3), at('决算数', x + 57.5, x + 80, 143.3)];
-    const words = new Set([
-      '预算数',
-      '决算数',
-      '合计',
-      '因公出国（境）费',
-      '公务用车购置及运行费',
-      '公务用车购置费',
-      '公务用车运行费',
-      '公务接待费',
-    ]);
+    const words = new Set(['预算数', '决算数', ...THREE_PUBLIC_HEADERS]);
     const leaves = buildLeafColumns(
       [
         at('财政拨款“三公”经费', 364.6, 439.6, 109.3),
@@ -210,17 +204,9 @@ describe('PDF geometry', () => {
       784.8,
       words,
     );
-    const items = [
-      '合计',
-      '因公出国（境）费',
-      '公务用车购置及运行费/小计',
-      '公务用车购置及运行费/公务用车购置费',
-      '公务用车购置及运行费/公务用车运行费',
-      '公务接待费',
-    ];
     assert.deepEqual(
       leaves.map((l) => l.path.join('/')),
-      items.flatMap((i) => [`财政拨款“三公”经费/${i}/预算数`, `财政拨款“三公”经费/${i}/决算数`]),
+      THREE_PUBLIC_PATHS,
     );
   });
 

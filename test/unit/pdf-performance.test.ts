@@ -7,30 +7,15 @@
 //   a row of blank cells, a note under the table);
 // D prints it under a header the importer does not know.
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
 import { describe, it } from 'node:test';
 import { layoutOf } from '../../src/import/pdf/document.ts';
 import { extractPdfText } from '../../src/import/pdf/extract.ts';
 import { readPerformanceAnnexes } from '../../src/import/pdf/performance.ts';
 import type { PerformanceEvaluation } from '../../src/model/disclosure.ts';
-
-const require = createRequire(import.meta.url);
-const FONT_DIR = '/usr/share/fonts/opentype/noto/';
-const SANS: [string, string] = [`${FONT_DIR}NotoSansCJK-Regular.ttc`, 'NotoSansCJKsc-Regular'];
-
-interface PdfMake {
-  setFonts(f: unknown): void;
-  setUrlAccessPolicy(cb: (url: string) => boolean): void;
-  setLocalAccessPolicy(cb: (path: string) => boolean): void;
-  createPdf(doc: unknown): { getBuffer(): Promise<Buffer> };
-}
+import { pdfmakeWith, SANS } from '../fixtures/pdf/pdfmake.ts';
 
 async function pdf(content: unknown[], landscape = false): Promise<Buffer> {
-  const m = require('pdfmake') as PdfMake;
-  m.setUrlAccessPolicy(() => false);
-  m.setLocalAccessPolicy((p) => p.startsWith(FONT_DIR));
-  m.setFonts({ Sans: { normal: SANS, bold: SANS, italics: SANS, bolditalics: SANS } });
-  return m
+  return pdfmakeWith('Sans', SANS)
     .createPdf({
       pageSize: 'A4',
       pageOrientation: landscape ? 'landscape' : 'portrait',
