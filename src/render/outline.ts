@@ -28,20 +28,26 @@ export function outline(d: Disclosure): Block[] {
   const name = d.meta.department;
   const year = d.meta.fiscalYear;
   const scheme = templateById(d.meta.template)?.headings ?? 'national';
+  // In parts (Shanghai 2024), as the template and the published disclosures: the cover alone on its page, and the
+  // contents listing the second-level headings of each part and the tables numbered.
+  const parts = scheme === 'parts';
   const out: Block[] = [{ kind: 'title', lines: [name, `${year}年度部门决算`] }];
+  if (parts) out.push({ kind: 'pageBreak' });
   const [overview, ...rest] = d.narrative;
   const tablesHeading = `${headingNumber(scheme, 1, 2)}${name}${year}年度部门决算表`;
   const glossaryHeading = `${headingNumber(scheme, 1, 4)}名词解释`;
-  // In parts (Shanghai 2024) the contents list the tables numbered, as the template does.
-  const tableEntry = (title: string, i: number) =>
-    `    ${scheme === 'parts' ? headingNumber(scheme, 2, i + 1) : ''}${title}`;
+  const entries = (s: Section) => [
+    `${s.numbering}${s.heading}`,
+    ...(parts ? s.children.map((c) => `    ${c.numbering}${c.heading}`) : []),
+  ];
+  const tableEntry = (title: string, i: number) => `    ${parts ? headingNumber(scheme, 2, i + 1) : ''}${title}`;
   out.push({
     kind: 'contents',
     entries: [
-      ...(overview ? [`${overview.numbering}${overview.heading}`] : []),
+      ...(overview ? entries(overview) : []),
       tablesHeading,
       ...d.tables.map((t, i) => tableEntry(t.title, i)),
-      ...rest.map((s) => `${s.numbering}${s.heading}`),
+      ...rest.flatMap(entries),
       glossaryHeading,
       ...d.performance.map((p) => `${p.annex ?? '附件'}  ${p.project.name}绩效自评表`),
     ],

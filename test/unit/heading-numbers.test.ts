@@ -50,7 +50,20 @@ describe('heading numbers', () => {
     const glossary = blocks.slice(blocks.findIndex((b) => b.kind === 'heading' && b.text === '第四部分 名词解释') + 1);
     assert.match(glossary[0]?.kind === 'para' ? glossary[0].text : '', /^一、财政拨款收入：/);
     const contents = blocks.find((b) => b.kind === 'contents');
-    assert.ok(contents?.kind === 'contents' && contents.entries.includes('    一、收入支出决算总表'));
+    assert.ok(contents?.kind === 'contents');
+    // The contents as the published Putuo 2024 prints them: each part with its second-level headings, tables numbered.
+    for (const e of [
+      '    一、主要职能',
+      '    二、部门决算单位构成',
+      '    一、收入支出决算总表',
+      '    十一、其他重要事项的情况说明',
+    ])
+      assert.ok(contents.entries.includes(e), e);
+    // The cover alone on its page.
+    assert.deepEqual(
+      blocks.slice(0, 3).map((b) => b.kind),
+      ['title', 'pageBreak', 'contents'],
+    );
   });
 
   it('2019 national, as the seed prints it: 一、 to 四、, （一）部门职责 / （二）机构设置, 1. below, glossary （一）', () => {
@@ -67,8 +80,14 @@ describe('heading numbers', () => {
       '（一）收入支出决算总体情况说明',
     ]);
     assert.ok(headings('shenzhen-fupin-2019', 3).every((h) => /^\d+\./.test(h)));
-    const contents = outline(build('shenzhen-fupin-2019')).find((b) => b.kind === 'contents');
+    const blocks = outline(build('shenzhen-fupin-2019'));
+    const contents = blocks.find((b) => b.kind === 'contents');
     assert.ok(contents?.kind === 'contents' && contents.entries.includes('    收入支出决算总表'));
+    assert.ok(!contents.entries.includes('    （一）部门职责'), 'the seed lists the parts and tables only');
+    assert.deepEqual(
+      blocks.slice(0, 2).map((b) => b.kind),
+      ['title', 'contents'],
+    );
   });
 
   it('the built Shanghai 2024 PDF, imported and checked, has no numbering finding (its 职能 list （一）… sits under 一、)', async () => {
